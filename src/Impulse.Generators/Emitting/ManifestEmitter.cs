@@ -1,0 +1,92 @@
+using System;
+using System.Security.Cryptography;
+using System.Text;
+using Impulse.Generators.Model;
+
+namespace Impulse.Generators.Emitting;
+
+/// <summary>
+/// Builds the manifest: for each function its <c>$LATEST</c> descriptor and a SHA-256 of that
+/// configuration, so a publish can tell whether anything changed. Computed at build time, embedded as UTF-8.
+/// </summary>
+internal static class ManifestEmitter
+{
+    public const string SchemaVersion = "impulse.manifest/1";
+    public const string Runtime = "provided.al2023";
+    public const string DefaultArchitecture = "x86_64";
+
+    public static string Build(AppModel app)
+    {
+        var json = new JsonText().StartObject()
+            .Property("schema", SchemaVersion)
+            .StartArray("functions");
+        foreach (var function in app.Functions)
+            WriteFunction(json, function);
+        return json.EndArray().EndObject().ToString();
+    }
+
+    private static void WriteFunction(JsonText json, FunctionModel function)
+    {
+        var configuration = Descriptor(function).EndObject().ToString();
+        json.RawValue(Descriptor(function).Property("configSha256", Sha256Hex(configuration)).EndObject().ToString());
+    }
+
+    private static JsonText Descriptor(FunctionModel function)
+    {
+        var settings = function.Settings;
+        var json = new JsonText().StartObject()
+            .Property("name", function.Name)
+            .Property("handler", function.Name)
+            .Property("runtime", Runtime)
+            .Property("architecture", DefaultArchitecture)
+            .Property("memoryMb", settings.MemoryMb)
+            .Property("timeoutSeconds", settings.TimeoutSeconds)
+            .Property("description", settings.Description)
+            .Property("method", function.Handler.DisplayName);
+
+        json.StartObject("environment");
+        foreach (var entry in settings.Environment)
+        {
+            var split = entry.IndexOf('=');
+            json.Property(split < 0 ? entry : entry.Substring(0, split), split < 0 ? string.Empty : entry.Substring(split + 1));
+        }
+        json.EndObject();
+
+        json.StartArray("triggers");
+        foreach (var trigger in function.Triggers)
+        {
+            json.StartObject().Property("kind", trigger.Kind).Property("source", trigger.Source).Property("expression", trigger.Expression);
+            json.StartObject("settings");
+            foreach (var setting in trigger.Settings)
+                json.RawProperty(setting.Name, setting.JsonValue);
+            json.EndObject().EndObject();
+        }
+        json.EndArray();
+
+        json.StartObject("permissions").StartArray("invoke");
+        foreach (var permission in function.InvokePermissions)
+        {
+            json.StartObject().Property("principal", permission.Principal)
+                .Property("sourceArn", permission.SourceArn).Property("sourceAccount", permission.SourceAccount).EndObject();
+        }
+        json.EndArray().StartArray("execution");
+        foreach (var permission in function.ExecutionPermissions)
+        {
+            json.StartObject().Property("action", permission.Action).StartArray("resources");
+            foreach (var resource in permission.Resources)
+                json.Value(resource);
+            json.EndArray().Property("condition", permission.Condition).EndObject();
+        }
+        return json.EndArray().EndObject();
+    }
+
+    internal static string Sha256Hex(string text)
+    {
+        using var sha = SHA256.Create();
+        var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
+        var hex = new StringBuilder(hash.Length * 2);
+        foreach (var b in hash)
+            hex.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+        return hex.ToString();
+    }
+}

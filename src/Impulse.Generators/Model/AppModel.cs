@@ -1,0 +1,10 @@
+namespace Impulse.Generators.Model;
+
+/// <summary>The whole app: its functions in ordinal name order, its startup, and what to emit.</summary>
+internal sealed record AppModel(
+    EquatableArray<FunctionModel> Functions,
+    string? Startup,
+    bool EmitEntryPoint);
+
+/// <summary>The build settings the generator reads.</summary>
+internal sealed record GeneratorOptions(bool EmitEntryPoint);

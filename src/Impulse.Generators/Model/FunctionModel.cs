@@ -1,0 +1,54 @@
+namespace Impulse.Generators.Model;
+
+/// <summary>Everything the emitters need to know about one function, as plain equatable data.</summary>
+internal sealed record FunctionModel(
+    string Name,
+    FunctionSettingsModel Settings,
+    HandlerModel Handler,
+    EquatableArray<TriggerModel> Triggers,
+    EquatableArray<InvokePermissionModel> InvokePermissions,
+    EquatableArray<ExecutionPermissionModel> ExecutionPermissions);
+
+/// <summary>The configuration a function carries into its descriptor.</summary>
+internal sealed record FunctionSettingsModel(
+    int MemoryMb,
+    int TimeoutSeconds,
+    string? Description,
+    EquatableArray<string> Environment);
+
+/// <summary>The handler method: where it lives, what it takes and what it returns.</summary>
+internal sealed record HandlerModel(
+    string ContainingType,
+    string MethodName,
+    string DisplayName,
+    bool IsStatic,
+    EquatableArray<ParameterRole> Parameters,
+    ValueModel? Event,
+    ReturnShape Return,
+    ValueModel? Result,
+    ConstructorModel? Constructor);
+
+/// <summary>An event or result type and how it is read or written.</summary>
+internal sealed record ValueModel(string Type, ValueCodec Codec, string? SerializerContext, bool AllowsNull);
+
+/// <summary>How generated code builds an instance function's class.</summary>
+internal sealed record ConstructorModel(EquatableArray<ServiceParameterModel> Parameters, Disposal Disposal);
+
+/// <summary>One constructor parameter, resolved from the app's services.</summary>
+internal sealed record ServiceParameterModel(string Type, bool Optional);
+
+/// <summary>A push or pull trigger as declared, carried into the descriptor.</summary>
+internal sealed record TriggerModel(
+    string Kind,
+    string Source,
+    string Expression,
+    EquatableArray<SettingModel> Settings);
+
+/// <summary>A named trigger setting, its value already formatted as JSON.</summary>
+internal sealed record SettingModel(string Name, string JsonValue);
+
+/// <summary>Who may invoke the function.</summary>
+internal sealed record InvokePermissionModel(string Principal, string? SourceArn, string? SourceAccount);
+
+/// <summary>An IAM action the function may perform, on which resources.</summary>
+internal sealed record ExecutionPermissionModel(string Action, EquatableArray<string> Resources, string? Condition);

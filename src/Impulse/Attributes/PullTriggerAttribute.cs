@@ -1,0 +1,38 @@
+namespace Impulse;
+
+/// <summary>A source that a poller reads in batches, as Lambda event source mappings do.</summary>
+public enum PullSource
+{
+    /// <summary>A queue (SQS locally backed by the embedded queue or a configured broker).</summary>
+    Queue,
+    /// <summary>An ordered stream (Kinesis or DynamoDB Streams semantics).</summary>
+    Stream,
+}
+
+/// <summary>Declares a pull source whose records are delivered to the function in batches.</summary>
+/// <param name="source">The kind of source.</param>
+/// <param name="name">The queue or stream name, mapped to a concrete source by configuration.</param>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
+public sealed class PullTriggerAttribute(PullSource source, string name) : Attribute
+{
+    /// <summary>The kind of source.</summary>
+    public PullSource Source { get; } = source;
+
+    /// <summary>The queue or stream name.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>Most records per batch. Lambda's default for SQS is 10.</summary>
+    public int BatchSize { get; set; } = 10;
+
+    /// <summary>How long the poller may wait to fill a batch, 0–300 seconds.</summary>
+    public int MaxBatchingWindowSeconds { get; set; }
+
+    /// <summary>Most concurrent invocations this source may drive; 0 means no limit beyond the function's.</summary>
+    public int MaxConcurrency { get; set; }
+
+    /// <summary>How many times a record is retried (streams) or received (queues) before it goes to the dead-letter queue.</summary>
+    public int MaxRetryAttempts { get; set; } = 3;
+
+    /// <summary>The queue that receives records that keep failing; none when null.</summary>
+    public string? DeadLetterQueue { get; set; }
+}
