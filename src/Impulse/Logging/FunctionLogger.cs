@@ -42,7 +42,7 @@ public sealed class FunctionLogger
             return;
 
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, ReadableJson.WriterOptions))
         {
             json.WriteStartObject();
             json.WriteString("timestamp"u8, _sink.Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));

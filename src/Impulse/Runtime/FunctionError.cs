@@ -32,7 +32,7 @@ internal sealed record FunctionError(string Type, string Message, IReadOnlyList<
     public byte[] ToJson()
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, ReadableJson.WriterOptions))
         {
             json.WriteStartObject();
             json.WriteString("errorMessage"u8, Message);
