@@ -30,6 +30,7 @@ internal sealed partial class HttpResponseReader
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask ReadChunkedAsync(PooledBuffer target, int maxBytes, CancellationToken cancel)
     {
         while (true)
@@ -100,6 +101,7 @@ internal sealed partial class HttpResponseReader
     };
 
     /// <summary>Appends exactly <paramref name="count"/> body bytes, from the buffer first, then straight from the socket.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask ReadExactlyAsync(PooledBuffer target, int count, CancellationToken cancel)
     {
         target.EnsureCapacity(target.Length + count);
@@ -111,6 +113,7 @@ internal sealed partial class HttpResponseReader
         // Receiving into the target skips a copy and never reads past the body, so nothing of the
         // next message can land there.
         var remaining = count - buffered;
+        _reading = InBody;
         while (remaining > 0)
         {
             var received = await _socket!.ReceiveAsync(target.Array.AsMemory(target.Length, remaining), SocketFlags.None, cancel);
@@ -122,12 +125,14 @@ internal sealed partial class HttpResponseReader
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask FillAsync(int count, CancellationToken cancel)
     {
         while (_end - _start < count)
             await ReceiveAsync(count, InBody, cancel);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask ReadUntilCloseAsync(PooledBuffer target, int maxBytes, CancellationToken cancel)
     {
         var buffered = _end - _start;
@@ -138,6 +143,7 @@ internal sealed partial class HttpResponseReader
         target.Length = buffered;
         Consume(buffered);
 
+        _reading = InBody;
         while (true)
         {
             // One byte past the limit is enough to know the body is too large.

@@ -28,6 +28,7 @@ internal sealed partial class HttpResponseReader : IDisposable
     private int _start;
     private int _end;
     private Socket? _socket;
+    private string _reading = "the status line";
 
     /// <summary>Bytes received since <see cref="BeginResponse"/>; zero means the peer said nothing.</summary>
     public long BytesReceived { get; private set; }
@@ -43,6 +44,9 @@ internal sealed partial class HttpResponseReader : IDisposable
     }
 
     public void BeginResponse() => BytesReceived = 0;
+
+    /// <summary>Where in the response a failure struck, for messages.</summary>
+    public string FailurePoint => BytesReceived == 0 ? "before any response arrived" : $"in the middle of {_reading}";
 
     /// <summary>Reads a status line and header section, skipping interim (1xx) responses.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
@@ -234,8 +238,10 @@ internal sealed partial class HttpResponseReader : IDisposable
         Malformed($"{what} exceeds the {MaxHeaderBytes / 1024} KB limit on response headers");
 
     /// <summary>Receives at least one more byte into the buffer, making room for <paramref name="window"/> buffered bytes.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask ReceiveAsync(int window, string what, CancellationToken cancel)
     {
+        _reading = what;
         if (_end == _buffer.Length)
         {
             if (_start > 0)
@@ -266,9 +272,11 @@ internal sealed partial class HttpResponseReader : IDisposable
             _start = _end = 0;
     }
 
-    private RuntimeApiException ClosedDuring(string what) => BytesReceived == 0
-        ? new RuntimeApiException(0, "The Runtime API closed the connection before responding.")
-        : new RuntimeApiException(0, $"The Runtime API closed the connection in the middle of {what}.");
+    private RuntimeApiException ClosedDuring(string what)
+    {
+        _reading = what;
+        return new RuntimeApiException(0, $"The Runtime API closed the connection {FailurePoint}.");
+    }
 
     private static RuntimeApiException Malformed(string detail) =>
         new(0, $"The Runtime API sent a malformed response: {detail}.");

@@ -26,11 +26,18 @@ internal static class RuntimeApiAddress
         {
             throw new RuntimeApiException(0, $"Cannot resolve the Runtime API host '{host}': {e.Message}");
         }
-        if (addresses.Length == 0)
-            throw new RuntimeApiException(0, $"The Runtime API host '{host}' resolves to no address.");
-        return [.. addresses
-            .OrderBy(a => a.AddressFamily == AddressFamily.InterNetwork ? 0 : 1)
-            .Select(a => new IPEndPoint(a, port))];
+        var endpoints = new List<IPEndPoint>(addresses.Length);
+        foreach (var family in (ReadOnlySpan<AddressFamily>)[AddressFamily.InterNetwork, AddressFamily.InterNetworkV6])
+        {
+            foreach (var address in addresses)
+            {
+                if (address.AddressFamily == family)
+                    endpoints.Add(new IPEndPoint(address, port));
+            }
+        }
+        if (endpoints.Count == 0)
+            throw new RuntimeApiException(0, $"The Runtime API host '{host}' resolves to no IP address.");
+        return [.. endpoints];
     }
 
     private static (string Host, int Port) Split(string runtimeApi)

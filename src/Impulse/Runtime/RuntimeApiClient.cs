@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Impulse.Runtime;
@@ -42,10 +43,11 @@ internal sealed class RuntimeApiClient : IRuntimeApi
     {
     }
 
-    /// <summary>As the public constructor, with the time a POST may wait for its answer.</summary>
+    /// <summary>As the public constructor, with the time a POST may wait for its answer (or <see cref="Timeout.InfiniteTimeSpan"/>).</summary>
     internal RuntimeApiClient(string runtimeApi, TimeSpan postTimeout)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(postTimeout, TimeSpan.Zero);
+        if (postTimeout <= TimeSpan.Zero && postTimeout != Timeout.InfiniteTimeSpan)
+            throw new ArgumentOutOfRangeException(nameof(postTimeout), postTimeout, "A POST timeout must be positive or infinite.");
         _authority = runtimeApi;
         _endpoints = RuntimeApiAddress.Resolve(runtimeApi);
         _postTimeout = postTimeout;
@@ -54,6 +56,7 @@ internal sealed class RuntimeApiClient : IRuntimeApi
     }
 
     /// <inheritdoc/>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<RuntimeInvocation> NextAsync(CancellationToken cancel)
     {
         Enter();
@@ -101,6 +104,7 @@ internal sealed class RuntimeApiClient : IRuntimeApi
         return PostAsync(null, "error", errorType, errorJson, cancel);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask PostAsync(string? requestId, string kind, string? errorType, ReadOnlyMemory<byte> body, CancellationToken cancel)
     {
         Enter();
@@ -148,6 +152,7 @@ internal sealed class RuntimeApiClient : IRuntimeApi
     /// Sends one request and reads its whole response. A reused connection that turns out to be
     /// closed is replaced once, if the request cannot have been acted on twice.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<ResponseHead> ExchangeAsync(
         ReadOnlyMemory<byte> head, ReadOnlyMemory<byte> body, bool idempotent, PooledBuffer responseBody, bool lambdaHeaders, CancellationToken cancel)
     {
@@ -174,7 +179,7 @@ internal sealed class RuntimeApiClient : IRuntimeApi
             catch (SocketException e)
             {
                 CloseConnection();
-                throw new RuntimeApiException(0, $"The connection to the Runtime API at {_authority} failed: {e.Message}");
+                throw new RuntimeApiException(0, $"The connection to the Runtime API at {_authority} failed {_reader.FailurePoint}: {e.Message}");
             }
             catch
             {
@@ -193,6 +198,7 @@ internal sealed class RuntimeApiClient : IRuntimeApi
         && _reader.BytesReceived == 0
         && (idempotent || _bytesWritten == 0);
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask SendAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancel)
     {
         while (!bytes.IsEmpty)
@@ -204,6 +210,7 @@ internal sealed class RuntimeApiClient : IRuntimeApi
     }
 
     /// <summary>Returns true when an existing connection is reused.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> EnsureConnectedAsync(CancellationToken cancel)
     {
         if (_socket is not null)
@@ -260,17 +267,18 @@ internal sealed class RuntimeApiClient : IRuntimeApi
 
     private CancellationTokenSource RentTimeout()
     {
-        // One source serves every POST while no timeout fires, so posting allocates none.
-        var timeout = Interlocked.Exchange(ref _timeout, null);
-        if (timeout is not null && timeout.TryReset())
-            return timeout;
-        timeout?.Dispose();
+        // One source serves every POST while none times out, so posting allocates none.
+        var idle = Interlocked.Exchange(ref _timeout, null);
+        if (idle is { IsCancellationRequested: false })
+            return idle;
+        idle?.Dispose();
         return new CancellationTokenSource();
     }
 
     private void ReturnTimeout(CancellationTokenSource timeout)
     {
-        if (timeout.IsCancellationRequested || Interlocked.CompareExchange(ref _timeout, timeout, null) is not null)
+        // Disarming now keeps the timer from firing while the loop sits in a long /next poll.
+        if (!timeout.TryReset() || Interlocked.CompareExchange(ref _timeout, timeout, null) is not null)
             timeout.Dispose();
     }
 
