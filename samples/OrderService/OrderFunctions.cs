@@ -6,7 +6,6 @@ using static Impulse.PushSource;
 namespace OrderService;
 
 /// <summary>The order service's functions, each a different handler shape.</summary>
-[FunctionSerializer(typeof(OrderJson))]
 public sealed class OrderFunctions(IOrderStore store, TimeProvider clock)
 {
     /// <summary>Instance, asynchronous, event and context: accepts an order.</summary>

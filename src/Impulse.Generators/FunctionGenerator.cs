@@ -43,18 +43,26 @@ public sealed class FunctionGenerator : IIncrementalGenerator
                      && string.Equals(value, "false", System.StringComparison.OrdinalIgnoreCase))))
             .WithTrackingName(TrackingNames.Options);
 
+        // The app's JSON settings, from [assembly: ImpulseJson].
+        var jsonOptions = context.CompilationProvider
+            .Select(static (c, _) => JsonOptionsParser.Parse(c))
+            .WithTrackingName(TrackingNames.JsonOptions);
+
         // The whole app, sorted, once per change to any of its parts.
         var app = valid.Collect()
             .Combine(startups.Collect())
             .Combine(options)
-            .Select(static (parts, _) => AppBuilder.Build(parts.Left.Left, parts.Left.Right, parts.Right))
+            .Combine(jsonOptions)
+            .Select(static (parts, _) => AppBuilder.Build(parts.Left.Left.Left, parts.Left.Left.Right, parts.Left.Right, parts.Right))
             .WithTrackingName(TrackingNames.App);
 
-        // One file: the table, its invokers and the entry point.
+        // Two files: the table with its invokers and entry point, and the JSON readers and writers.
         context.RegisterSourceOutput(app, static (output, model) =>
         {
             if (model.Functions.Count > 0)
                 output.AddSource("Impulse.Functions.g.cs", ApplicationEmitter.Emit(model));
+            if (model.JsonTypes.Count > 0)
+                output.AddSource("Impulse.Json.g.cs", JsonEmitter.Emit(model.JsonTypes, model.JsonOptions));
         });
     }
 }

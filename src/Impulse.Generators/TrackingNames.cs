@@ -7,5 +7,6 @@ internal static class TrackingNames
     public const string ValidFunctions = nameof(ValidFunctions);
     public const string Startups = nameof(Startups);
     public const string Options = nameof(Options);
+    public const string JsonOptions = nameof(JsonOptions);
     public const string App = nameof(App);
 }

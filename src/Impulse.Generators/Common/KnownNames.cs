@@ -22,5 +22,26 @@ internal static class KnownNames
     public const string AsyncDisposable = "System.IAsyncDisposable";
     public const string Disposable = "System.IDisposable";
 
+    public const string ImpulseJsonAttribute = "Impulse.ImpulseJsonAttribute";
+    public const string JsonPropertyNameAttribute = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
+    public const string JsonIgnoreAttribute = "System.Text.Json.Serialization.JsonIgnoreAttribute";
+    public const string JsonConstructorAttribute = "System.Text.Json.Serialization.JsonConstructorAttribute";
+    public const string JsonConverterAttribute = "System.Text.Json.Serialization.JsonConverterAttribute";
+    public const string JsonStringEnumMemberNameAttribute = "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute";
+    public const string JsonStringEnumConverter = "System.Text.Json.Serialization.JsonStringEnumConverter";
+    public const string Nullable = "System.Nullable`1";
+    public const string List = "System.Collections.Generic.List`1";
+    public const string IList = "System.Collections.Generic.IList`1";
+    public const string ICollection = "System.Collections.Generic.ICollection`1";
+    public const string IEnumerable = "System.Collections.Generic.IEnumerable`1";
+    public const string IReadOnlyList = "System.Collections.Generic.IReadOnlyList`1";
+    public const string IReadOnlyCollection = "System.Collections.Generic.IReadOnlyCollection`1";
+    public const string Dictionary = "System.Collections.Generic.Dictionary`2";
+    public const string IDictionary = "System.Collections.Generic.IDictionary`2";
+    public const string IReadOnlyDictionary = "System.Collections.Generic.IReadOnlyDictionary`2";
+    public const string DateTimeOffset = "System.DateTimeOffset";
+    public const string TimeSpan = "System.TimeSpan";
+    public const string Guid = "System.Guid";
+
     public const string StartupInterfaceName = "IFunctionsStartup";
 }

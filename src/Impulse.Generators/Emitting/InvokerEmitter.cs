@@ -103,6 +103,7 @@ internal static class InvokerEmitter
         {
             ValueCodec.String => $"{GeneratedNames.Json}.ReadString(payload.Span, {allowsNull})",
             ValueCodec.JsonElement => $"{GeneratedNames.Json}.ReadElement(payload)",
+            ValueCodec.Generated => $"{GeneratedNames.Json}.ReadWith(payload.Span, {JsonNames.QualifiedRead(value.JsonTypeId!)}, {allowsNull})",
             _ => $"{GeneratedNames.Json}.Read(payload.Span, s_event, {allowsNull})",
         };
     }
@@ -111,6 +112,7 @@ internal static class InvokerEmitter
     {
         ValueCodec.String => $"{GeneratedNames.Json}.WriteString(result, value);",
         ValueCodec.JsonElement => $"{GeneratedNames.Json}.WriteElement(result, value);",
+        ValueCodec.Generated => $"{GeneratedNames.Json}.WriteWith<{value.Type}>(result, value, {JsonNames.QualifiedWrite(value.JsonTypeId!)});",
         _ => $"{GeneratedNames.Json}.Write<{value.Type}>(result, value, s_result);",
     };
 

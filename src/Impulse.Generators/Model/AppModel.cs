@@ -4,7 +4,9 @@ namespace Impulse.Generators.Model;
 internal sealed record AppModel(
     EquatableArray<FunctionModel> Functions,
     string? Startup,
-    bool EmitEntryPoint);
+    bool EmitEntryPoint,
+    EquatableArray<JsonTypeModel> JsonTypes,
+    JsonOptionsModel JsonOptions);
 
 /// <summary>The build settings the generator reads.</summary>
 internal sealed record GeneratorOptions(bool EmitEntryPoint);

@@ -26,10 +26,14 @@ internal sealed record HandlerModel(
     ValueModel? Event,
     ReturnShape Return,
     ValueModel? Result,
-    ConstructorModel? Constructor);
+    ConstructorModel? Constructor,
+    EquatableArray<JsonTypeModel> JsonTypes);
 
-/// <summary>An event or result type and how it is read or written.</summary>
-internal sealed record ValueModel(string Type, ValueCodec Codec, string? SerializerContext, bool AllowsNull);
+/// <summary>
+/// An event or result type and how it is read or written: <see cref="SerializerContext"/> names the
+/// user's context, <see cref="JsonTypeId"/> the generated reader and writer.
+/// </summary>
+internal sealed record ValueModel(string Type, ValueCodec Codec, string? SerializerContext, bool AllowsNull, string? JsonTypeId = null);
 
 /// <summary>How generated code builds an instance function's class.</summary>
 internal sealed record ConstructorModel(EquatableArray<ServiceParameterModel> Parameters, Disposal Disposal);

@@ -28,6 +28,8 @@ internal enum ValueCodec
     JsonElement,
     /// <summary>Through a user <c>JsonSerializerContext</c>.</summary>
     SerializerContext,
+    /// <summary>Through the reader and writer Impulse generates.</summary>
+    Generated,
 }
 
 /// <summary>How generated code disposes an instance it built.</summary>

@@ -8,7 +8,7 @@ namespace Impulse.Generators.Parsing;
 /// <summary>Assembles the app from its parsed parts: functions in ordinal order, duplicates left to the analyzer.</summary>
 internal static class AppBuilder
 {
-    public static AppModel Build(ImmutableArray<FunctionModel> functions, ImmutableArray<string?> startups, GeneratorOptions options)
+    public static AppModel Build(ImmutableArray<FunctionModel> functions, ImmutableArray<string?> startups, GeneratorOptions options, JsonOptionsModel jsonOptions)
     {
         // A duplicated name is an error the analyzer reports on each declaration; emitting either
         // would only add a second, confusing error in generated code.
@@ -19,7 +19,15 @@ internal static class AppBuilder
             .OrderBy(f => f.Name, StringComparer.Ordinal)
             .ToEquatableArray();
 
+        // Functions share types; each type's reader and writer is emitted once.
+        var jsonTypes = unique
+            .SelectMany(f => f.Handler.JsonTypes)
+            .GroupBy(t => t.Id, StringComparer.Ordinal)
+            .Select(g => g.First())
+            .OrderBy(t => t.Id, StringComparer.Ordinal)
+            .ToEquatableArray();
+
         var startup = startups.Where(s => s is not null).Distinct().ToList();
-        return new AppModel(unique, startup.Count == 1 ? startup[0] : null, options.EmitEntryPoint);
+        return new AppModel(unique, startup.Count == 1 ? startup[0] : null, options.EmitEntryPoint, jsonTypes, jsonOptions);
     }
 }

@@ -66,6 +66,59 @@ public static class FunctionJson
         return value ?? (allowsNull ? default! : throw NullEvent(typeof(T).Name));
     }
 
+    /// <summary>
+    /// Reads the payload with a generated reader: exactly one JSON value (trailing data is an error),
+    /// at most 64 levels deep, every failure reported with its JSON path.
+    /// </summary>
+    public static T ReadWith<T>(ReadOnlySpan<byte> payload, Impulse.Serialization.JsonValueReader<T> read, bool allowsNull)
+    {
+        var reader = new Utf8JsonReader(payload, new JsonReaderOptions { MaxDepth = MaxDepth });
+        T value;
+        try
+        {
+            if (!reader.Read())
+                throw new EventReadException($"The event is empty; expected JSON for {typeof(T).Name}.", "$");
+            value = read(ref reader);
+            if (reader.Read())
+                throw new EventReadException($"Unexpected {Describe(reader.TokenType)} after the event.", "$");
+        }
+        catch (Impulse.Serialization.JsonReadError e)
+        {
+            throw new EventReadException(e.Message, e.Path, e);
+        }
+        catch (JsonException e)
+        {
+            throw new EventReadException($"The event is not valid JSON: {FirstSentence(e.Message)}", "$", e);
+        }
+        return value ?? (allowsNull ? default! : throw NullEvent(typeof(T).Name));
+    }
+
+    /// <summary>Writes a result with a generated writer.</summary>
+    public static void WriteWith<T>(IBufferWriter<byte> output, T? value, Impulse.Serialization.JsonValueWriter<T> write)
+    {
+        var writer = t_writer ??= new Utf8JsonWriter(output, WriterOptions);
+        writer.Reset(output);
+        try
+        {
+            if (value is null)
+                writer.WriteNullValue();
+            else
+                write(writer, value);
+            writer.Flush();
+        }
+        finally
+        {
+            // Drop the reference to the caller's buffer; the writer itself is kept for the next call.
+            writer.Reset(Stream.Null);
+        }
+    }
+
+    /// <summary>How deep an event may nest; deeper input is an error rather than a stack risk.</summary>
+    public const int MaxDepth = 64;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     /// <summary>Writes a string result as a JSON string.</summary>
     public static void WriteString(IBufferWriter<byte> output, string? value)
     {

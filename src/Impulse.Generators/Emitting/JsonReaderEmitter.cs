@@ -1,0 +1,199 @@
+using System.Collections.Generic;
+using System.Linq;
+using Impulse.Generators.Model;
+using static Impulse.Generators.Emitting.JsonNames;
+
+namespace Impulse.Generators.Emitting;
+
+/// <summary>
+/// Emits one <c>Utf8JsonReader</c> method per type. Objects match property names by length and then
+/// bytes, skip unknown properties, and set only what was present; every failure gains its property
+/// name or index as it leaves a method, so errors name the full JSON path at no cost to success.
+/// </summary>
+internal sealed class JsonReaderEmitter(IReadOnlyDictionary<string, JsonTypeModel> types, JsonOptionsModel options)
+{
+    public void Emit(SourceWriter writer, JsonTypeModel type)
+    {
+        writer.Line($"/// <summary>Reads {Escape(type.DisplayName)} at the reader's current token.</summary>");
+        writer.Line($"public static {type.Type} {ReadMethod(type.Id)}(ref {Reader} reader)");
+        using (writer.Braces())
+        {
+            switch (type.Kind)
+            {
+                case JsonTypeKind.Object: EmitObject(writer, type); break;
+                case JsonTypeKind.Array or JsonTypeKind.List: EmitList(writer, type); break;
+                case JsonTypeKind.Dictionary: EmitDictionary(writer, type); break;
+                case JsonTypeKind.Nullable:
+                    writer.Line($"return reader.TokenType == {TokenType}.Null ? null : {ReadMethod(type.ElementId!)}(ref reader);");
+                    break;
+                case JsonTypeKind.Enum: EmitEnum(writer, type); break;
+                default: writer.Line($"return {ScalarRead(type.Kind)};"); break;
+            }
+        }
+    }
+
+    private static string ScalarRead(JsonTypeKind kind) => kind switch
+    {
+        JsonTypeKind.String => $"{Read}.String(ref reader)!",
+        JsonTypeKind.Bytes => $"{Read}.Bytes(ref reader)!",
+        JsonTypeKind.JsonElement => $"{Read}.Element(ref reader)",
+        _ => $"{Read}.{kind}(ref reader)",
+    };
+
+    private void EmitObject(SourceWriter writer, JsonTypeModel type)
+    {
+        if (!type.IsValueType)
+            writer.Line($"if (reader.TokenType == {TokenType}.Null) return null!;");
+        writer.Line($"{Read}.StartObject(ref reader, {Literal(type.DisplayName)});");
+
+        var properties = type.Properties.Where(p => p.Setter != JsonSetter.None).ToList();
+        for (var i = 0; i < properties.Count; i++)
+        {
+            writer.Line($"{properties[i].Type} p{i} = default!;");
+            writer.Line($"bool has{i} = false;");
+        }
+        writer.Line("string? property = null;");
+        writer.Line("try");
+        using (writer.Braces())
+        {
+            writer.Line($"while (reader.Read() && reader.TokenType == {TokenType}.PropertyName)");
+            using (writer.Braces())
+            {
+                writer.Line("global::System.ReadOnlySpan<byte> name = reader.ValueIsEscaped ? " + Read + "Names.Unescape(ref reader) : reader.ValueSpan;");
+                writer.Line("reader.Read();");
+                EmitPropertySwitch(writer, properties);
+                writer.Line("reader.Skip();");
+            }
+            writer.Line($"if (reader.TokenType != {TokenType}.EndObject) throw new {JsonException}(\"The object is not closed.\");");
+        }
+        writer.Line($"catch ({ReadError} e) when (property is not null) {{ throw e.InProperty(property); }}");
+        writer.Line($"catch ({JsonException} e) {{ var error = {Read}.Malformed(e); throw property is null ? error : error.InProperty(property); }}");
+
+        for (var i = 0; i < properties.Count; i++)
+        {
+            if (properties[i].Required)
+                writer.Line($"if (!has{i}) throw {Read}.Missing({Literal(properties[i].JsonName)}, {Literal(type.DisplayName)});");
+        }
+        EmitConstruction(writer, type, properties);
+    }
+
+    private void EmitPropertySwitch(SourceWriter writer, List<JsonPropertyModel> properties)
+    {
+        if (properties.Count == 0)
+            return;
+        writer.Line("switch (name.Length)");
+        using (writer.Braces())
+        {
+            foreach (var group in properties.Select((p, i) => (Property: p, Index: i)).GroupBy(p => Utf8Length(p.Property.JsonName)).OrderBy(g => g.Key))
+            {
+                writer.Line($"case {group.Key}:");
+                writer.OpenBrace();
+                foreach (var (property, index) in group)
+                {
+                    writer.Line($"if (name.SequenceEqual({Utf8(property.JsonName)}))");
+                    EmitAssignment(writer, property, index);
+                }
+                writer.Line("break;");
+                writer.CloseBrace();
+            }
+        }
+        if (options.CaseInsensitive)
+        {
+            // Only a miss on the exact names pays for the case-insensitive comparison.
+            for (var i = 0; i < properties.Count; i++)
+            {
+                writer.Line($"if ({Read}Names.EqualsIgnoreCase(name, {Utf8(properties[i].JsonName)}))");
+                EmitAssignment(writer, properties[i], i);
+            }
+        }
+    }
+
+    private void EmitAssignment(SourceWriter writer, JsonPropertyModel property, int index)
+    {
+        using (writer.Braces())
+        {
+            writer.Line($"property = {Literal(property.JsonName)};");
+            writer.Line($"p{index} = {ReadMethod(property.TypeId)}(ref reader);");
+            writer.Line($"has{index} = true;");
+            writer.Line("property = null;");
+            writer.Line("continue;");
+        }
+    }
+
+    private static void EmitConstruction(SourceWriter writer, JsonTypeModel type, List<JsonPropertyModel> properties)
+    {
+        var constructorArguments = properties
+            .Select((p, i) => (Property: p, Index: i))
+            .Where(p => p.Property.Setter == JsonSetter.Constructor)
+            .OrderBy(p => p.Property.ConstructorIndex)
+            .Select(p => p.Property.DefaultValue is { } fallback ? $"has{p.Index} ? p{p.Index} : {fallback}" : $"p{p.Index}");
+        var initializers = properties
+            .Select((p, i) => (Property: p, Index: i))
+            .Where(p => p.Property.Setter == JsonSetter.Required)
+            .Select(p => $"{p.Property.ClrName} = p{p.Index}")
+            .ToList();
+        var initializer = initializers.Count == 0 ? "" : " { " + string.Join(", ", initializers) + " }";
+        writer.Line($"var value = new {type.Type}({string.Join(", ", constructorArguments)}){initializer};");
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var property = properties[i];
+            if (property.Setter == JsonSetter.Set)
+                writer.Line($"if (has{i}) value.{property.ClrName} = p{i};");
+            else if (property.Setter == JsonSetter.Init)
+                writer.Line($"if (has{i}) {Accessors.InitName(type, property)}(value, p{i});");
+        }
+        writer.Line("return value;");
+    }
+
+    private void EmitList(SourceWriter writer, JsonTypeModel type)
+    {
+        var element = types[type.ElementId!];
+        writer.Line($"if (reader.TokenType == {TokenType}.Null) return null!;");
+        writer.Line($"{Read}.StartArray(ref reader);");
+        writer.Line($"var items = new global::System.Collections.Generic.List<{element.Type}>();");
+        writer.Line("try");
+        using (writer.Braces())
+        {
+            writer.Line($"while (reader.Read() && reader.TokenType != {TokenType}.EndArray)");
+            writer.Line($"    items.Add({ReadMethod(element.Id)}(ref reader));");
+        }
+        writer.Line($"catch ({ReadError} e) {{ throw e.AtIndex(items.Count); }}");
+        writer.Line($"catch ({JsonException} e) {{ throw {Read}.Malformed(e).AtIndex(items.Count); }}");
+        writer.Line(type.Kind == JsonTypeKind.Array ? "return items.ToArray();" : "return items;");
+    }
+
+    private void EmitDictionary(SourceWriter writer, JsonTypeModel type)
+    {
+        var element = types[type.ElementId!];
+        writer.Line($"if (reader.TokenType == {TokenType}.Null) return null!;");
+        writer.Line($"{Read}.StartObject(ref reader, {Literal(type.DisplayName)});");
+        writer.Line($"var items = new global::System.Collections.Generic.Dictionary<string, {element.Type}>(global::System.StringComparer.Ordinal);");
+        writer.Line("string? key = null;");
+        writer.Line("try");
+        using (writer.Braces())
+        {
+            writer.Line($"while (reader.Read() && reader.TokenType == {TokenType}.PropertyName)");
+            using (writer.Braces())
+            {
+                writer.Line("key = reader.GetString()!;");
+                writer.Line("reader.Read();");
+                writer.Line($"items[key] = {ReadMethod(element.Id)}(ref reader);");
+                writer.Line("key = null;");
+            }
+        }
+        writer.Line($"catch ({ReadError} e) when (key is not null) {{ throw e.InProperty(key); }}");
+        writer.Line($"catch ({JsonException} e) {{ var error = {Read}.Malformed(e); throw key is null ? error : error.InProperty(key); }}");
+        writer.Line("return items;");
+    }
+
+    private static void EmitEnum(SourceWriter writer, JsonTypeModel type)
+    {
+        writer.Line($"if (reader.TokenType == {TokenType}.Number) return ({type.Type}){Read}.Int64(ref reader);");
+        writer.Line($"if (reader.TokenType != {TokenType}.String) throw {Read}.Expected(\"a name or number of {Escape(type.DisplayName)}\", ref reader);");
+        foreach (var member in type.EnumMembers)
+            writer.Line($"if (reader.ValueTextEquals({Utf8(member.JsonName)})) return {type.Type}.{member.ClrName};");
+        writer.Line($"throw {Read}.UnknownEnum(ref reader, {Literal(type.DisplayName)});");
+    }
+
+    private static string Escape(string text) => text.Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "'");
+}
