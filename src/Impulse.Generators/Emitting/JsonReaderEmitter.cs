@@ -32,6 +32,16 @@ internal sealed class JsonReaderEmitter(IReadOnlyDictionary<string, JsonTypeMode
         }
     }
 
+    /// <summary>A call that reads a value of the type; scalars inline, to spare a call per property.</summary>
+    private string ReadExpression(string typeId)
+    {
+        var type = types[typeId];
+        return IsScalar(type.Kind) ? ScalarRead(type.Kind) : $"{ReadMethod(typeId)}(ref reader)";
+    }
+
+    internal static bool IsScalar(JsonTypeKind kind) =>
+        kind is not (JsonTypeKind.Object or JsonTypeKind.Array or JsonTypeKind.List or JsonTypeKind.Dictionary or JsonTypeKind.Nullable or JsonTypeKind.Enum);
+
     private static string ScalarRead(JsonTypeKind kind) => kind switch
     {
         JsonTypeKind.String => $"{Read}.String(ref reader)!",
@@ -90,7 +100,7 @@ internal sealed class JsonReaderEmitter(IReadOnlyDictionary<string, JsonTypeMode
                 writer.OpenBrace();
                 foreach (var (property, index) in group)
                 {
-                    writer.Line($"if (name.SequenceEqual({Utf8(property.JsonName)}))");
+                    writer.Line($"if (global::System.MemoryExtensions.SequenceEqual(name, {Utf8(property.JsonName)}))");
                     EmitAssignment(writer, property, index);
                 }
                 writer.Line("break;");
@@ -113,7 +123,7 @@ internal sealed class JsonReaderEmitter(IReadOnlyDictionary<string, JsonTypeMode
         using (writer.Braces())
         {
             writer.Line($"property = {Literal(property.JsonName)};");
-            writer.Line($"p{index} = {ReadMethod(property.TypeId)}(ref reader);");
+            writer.Line($"p{index} = {ReadExpression(property.TypeId)};");
             writer.Line($"has{index} = true;");
             writer.Line("property = null;");
             writer.Line("continue;");
@@ -155,7 +165,7 @@ internal sealed class JsonReaderEmitter(IReadOnlyDictionary<string, JsonTypeMode
         using (writer.Braces())
         {
             writer.Line($"while (reader.Read() && reader.TokenType != {TokenType}.EndArray)");
-            writer.Line($"    items.Add({ReadMethod(element.Id)}(ref reader));");
+            writer.Line($"    items.Add({ReadExpression(element.Id)});");
         }
         writer.Line($"catch ({ReadError} e) {{ throw e.AtIndex(items.Count); }}");
         writer.Line($"catch ({JsonException} e) {{ throw {Read}.Malformed(e).AtIndex(items.Count); }}");
@@ -177,7 +187,7 @@ internal sealed class JsonReaderEmitter(IReadOnlyDictionary<string, JsonTypeMode
             {
                 writer.Line("key = reader.GetString()!;");
                 writer.Line("reader.Read();");
-                writer.Line($"items[key] = {ReadMethod(element.Id)}(ref reader);");
+                writer.Line($"items[key] = {ReadExpression(element.Id)};");
                 writer.Line("key = null;");
             }
         }

@@ -32,7 +32,7 @@ internal sealed class JsonWriterEmitter(IReadOnlyDictionary<string, JsonTypeMode
                 case JsonTypeKind.Object: EmitObject(writer, type); break;
                 case JsonTypeKind.Array or JsonTypeKind.List:
                     writer.Line("writer.WriteStartArray();");
-                    writer.Line($"foreach (var item in value) {WriteMethod(type.ElementId!)}(writer, item);");
+                    writer.Line($"foreach (var item in value) {WriteStatement(type.ElementId!, "item")}");
                     writer.Line("writer.WriteEndArray();");
                     break;
                 case JsonTypeKind.Dictionary:
@@ -41,7 +41,7 @@ internal sealed class JsonWriterEmitter(IReadOnlyDictionary<string, JsonTypeMode
                     using (writer.Braces())
                     {
                         writer.Line("writer.WritePropertyName(pair.Key);");
-                        writer.Line($"{WriteMethod(type.ElementId!)}(writer, pair.Value);");
+                        writer.Line(WriteStatement(type.ElementId!, "pair.Value"));
                     }
                     writer.Line("writer.WriteEndObject();");
                     break;
@@ -49,20 +49,29 @@ internal sealed class JsonWriterEmitter(IReadOnlyDictionary<string, JsonTypeMode
                     writer.Line($"{WriteMethod(type.ElementId!)}(writer, value.Value);");
                     break;
                 case JsonTypeKind.Enum: EmitEnum(writer, type); break;
-                default: writer.Line(ScalarWrite(type.Kind) + ";"); break;
+                default: writer.Line(ScalarWrite(type.Kind, "value") + ";"); break;
             }
         }
     }
 
-    private static string ScalarWrite(JsonTypeKind kind) => kind switch
+    /// <summary>A statement that writes <paramref name="value"/>; scalars are written inline, without a call of their own.</summary>
+    private string WriteStatement(string typeId, string value)
     {
-        JsonTypeKind.String => "writer.WriteStringValue(value)",
-        JsonTypeKind.Boolean => "writer.WriteBooleanValue(value)",
-        JsonTypeKind.DateTime or JsonTypeKind.DateTimeOffset or JsonTypeKind.Guid => "writer.WriteStringValue(value)",
-        JsonTypeKind.TimeSpan => "writer.WriteStringValue(value.ToString(\"c\", global::System.Globalization.CultureInfo.InvariantCulture))",
-        JsonTypeKind.Bytes => "if (value is null) writer.WriteNullValue(); else writer.WriteBase64StringValue(value)",
-        JsonTypeKind.JsonElement => "if (value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined) writer.WriteNullValue(); else value.WriteTo(writer)",
-        _ => "writer.WriteNumberValue(value)",
+        var type = types[typeId];
+        return JsonReaderEmitter.IsScalar(type.Kind) && type.Kind is not (JsonTypeKind.Bytes or JsonTypeKind.JsonElement)
+            ? ScalarWrite(type.Kind, value) + ";"
+            : $"{WriteMethod(typeId)}(writer, {value});";
+    }
+
+    private static string ScalarWrite(JsonTypeKind kind, string value) => kind switch
+    {
+        JsonTypeKind.String => $"writer.WriteStringValue({value})",
+        JsonTypeKind.Boolean => $"writer.WriteBooleanValue({value})",
+        JsonTypeKind.DateTime or JsonTypeKind.DateTimeOffset or JsonTypeKind.Guid => $"writer.WriteStringValue({value})",
+        JsonTypeKind.TimeSpan => $"writer.WriteStringValue({value}.ToString(\"c\", global::System.Globalization.CultureInfo.InvariantCulture))",
+        JsonTypeKind.Bytes => $"if ({value} is null) writer.WriteNullValue(); else writer.WriteBase64StringValue({value})",
+        JsonTypeKind.JsonElement => $"if ({value}.ValueKind == global::System.Text.Json.JsonValueKind.Undefined) writer.WriteNullValue(); else {value}.WriteTo(writer)",
+        _ => $"writer.WriteNumberValue({value})",
     };
 
     private void EmitObject(SourceWriter writer, JsonTypeModel type)
@@ -73,7 +82,7 @@ internal sealed class JsonWriterEmitter(IReadOnlyDictionary<string, JsonTypeMode
             var property = type.Properties[i];
             if (!property.CanRead)
                 continue;
-            var write = $"writer.WritePropertyName({EncodedName(type, i)}); {WriteMethod(property.TypeId)}(writer, value.{property.ClrName});";
+            var write = $"writer.WritePropertyName({EncodedName(type, i)}); {WriteStatement(property.TypeId, "value." + property.ClrName)}";
             var canBeNull = AcceptsNull(types[property.TypeId]);
             writer.Line(property.SkipNullOnWrite && canBeNull ? $"if (value.{property.ClrName} is not null) {{ {write} }}" : write);
         }

@@ -20,7 +20,7 @@ internal static class FunctionParser
             return null;
 
         var function = context.Attributes[0];
-        var name = function.ConstructorArguments.Length == 1 ? function.ConstructorArguments[0].Value as string : null;
+        var name = NameOf(function);
         var settings = ParseSettings(function);
         if (!FunctionRules.IsValidName(name) || !AreSettingsValid(settings))
             return null;
@@ -39,7 +39,8 @@ internal static class FunctionParser
             Event: inspection.Event,
             Return: inspection.Return,
             Result: inspection.Result,
-            Constructor: inspection.Constructor);
+            Constructor: inspection.Constructor,
+            JsonTypes: inspection.Json!.Types.ToEquatableArray());
 
         var attributes = method.GetAttributes();
         var typeAttributes = method.ContainingType.GetAttributes();
@@ -54,6 +55,10 @@ internal static class FunctionParser
             typeAttributes.Concat(attributes).Where(a => IsAttribute(a, KnownNames.ExecutionPermissionAttribute))
                 .Select(ParseExecutionPermission).ToEquatableArray());
     }
+
+    /// <summary>The name a <c>[Function]</c> attribute gives, or null when it gives none.</summary>
+    public static string? NameOf(AttributeData function) =>
+        function.ConstructorArguments.Length == 1 ? function.ConstructorArguments[0].Value as string : null;
 
     public static FunctionSettingsModel ParseSettings(AttributeData function)
     {
@@ -76,9 +81,20 @@ internal static class FunctionParser
         return new FunctionSettingsModel(memory, timeout, description, environment.ToEquatableArray());
     }
 
-    public static bool AreSettingsValid(FunctionSettingsModel settings) =>
-        settings.MemoryMb is >= FunctionRules.MinMemoryMb and <= FunctionRules.MaxMemoryMb
-        && settings.TimeoutSeconds is >= FunctionRules.MinTimeoutSeconds and <= FunctionRules.MaxTimeoutSeconds;
+    public static bool AreSettingsValid(FunctionSettingsModel settings) => SettingsIssues(settings).Count == 0;
+
+    /// <summary>What is wrong with a function's settings; the analyzer reports each, the generator skips the function.</summary>
+    public static List<HandlerIssue> SettingsIssues(FunctionSettingsModel settings)
+    {
+        var issues = new List<HandlerIssue>();
+        if (settings.MemoryMb is < FunctionRules.MinMemoryMb or > FunctionRules.MaxMemoryMb)
+            issues.Add(new(HandlerIssueKind.MemoryOutOfRange));
+        if (settings.TimeoutSeconds is < FunctionRules.MinTimeoutSeconds or > FunctionRules.MaxTimeoutSeconds)
+            issues.Add(new(HandlerIssueKind.TimeoutOutOfRange));
+        foreach (var problem in FunctionRules.EnvironmentProblems(settings.Environment.Items))
+            issues.Add(new(HandlerIssueKind.InvalidEnvironment, -1, problem));
+        return issues;
+    }
 
     private static InvokePermissionModel ParseInvokePermission(AttributeData attribute) =>
         new(

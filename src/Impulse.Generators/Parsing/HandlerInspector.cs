@@ -16,6 +16,9 @@ internal sealed class HandlerInspection
     public ITypeSymbol? ResultType { get; set; }
     public ValueModel? Result { get; set; }
     public ConstructorModel? Constructor { get; set; }
+
+    /// <summary>The JSON graph of the event and result types that use generated readers and writers.</summary>
+    public JsonTypeParser? Json { get; set; }
     public List<HandlerIssue> Issues { get; } = new();
 }
 
@@ -25,15 +28,18 @@ internal sealed class HandlerInspection
 /// </summary>
 internal static class HandlerInspector
 {
+    private const string SetsRequiredMembersAttribute = "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute";
+
     public static HandlerInspection Inspect(IMethodSymbol method, Compilation compilation)
     {
         var inspection = new HandlerInspection();
-        if (!FunctionRules.IsReachable(method))
-            inspection.Issues.Add(new(HandlerIssueKind.Inaccessible));
+        if (FunctionRules.UnreachableReason(method) is { } unreachable)
+            inspection.Issues.Add(new(HandlerIssueKind.Inaccessible, -1, unreachable));
         if (FunctionRules.IsGenericOrInGeneric(method))
             inspection.Issues.Add(new(HandlerIssueKind.Generic));
 
         var context = SerializerContextOf(method);
+        inspection.Json = new JsonTypeParser(JsonOptionsParser.Parse(compilation));
         InspectParameters(method, compilation, context, inspection);
         InspectReturn(method, context, inspection);
         if (!method.IsStatic)
@@ -87,7 +93,7 @@ internal static class HandlerInspector
             if (role == ParameterRole.Event)
             {
                 inspection.EventType = parameter.Type;
-                inspection.Event = ValueOf(parameter.Type, context);
+                inspection.Event = ValueOf(parameter.Type, context, inspection.Json!);
                 if (inspection.Event is null)
                     inspection.Issues.Add(new(HandlerIssueKind.NoSerializer, i, Describe(parameter.Type)));
             }
@@ -133,7 +139,7 @@ internal static class HandlerInspector
         }
 
         inspection.ResultType = value;
-        inspection.Result = ValueOf(value, context);
+        inspection.Result = ValueOf(value, context, inspection.Json!);
         if (inspection.Result is null)
             inspection.Issues.Add(new(HandlerIssueKind.NoSerializer, -1, Describe(value)));
     }
@@ -156,6 +162,13 @@ internal static class HandlerInspector
             return;
         }
 
+        // 'new T(...)' must set every required member, and generated code has no values for them (CS9035).
+        if (HasRequiredMembers(type) && !SetsRequiredMembers(constructors[0]))
+        {
+            inspection.Issues.Add(new(HandlerIssueKind.NotConstructible, -1, $"{type.Name} has required members, which generated code cannot set; take them as constructor parameters instead"));
+            return;
+        }
+
         var parameters = constructors[0].Parameters
             .Select(p => new ServiceParameterModel(
                 p.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
@@ -163,6 +176,22 @@ internal static class HandlerInspector
             .ToEquatableArray();
         inspection.Constructor = new ConstructorModel(parameters, DisposalOf(type, compilation));
     }
+
+    private static bool HasRequiredMembers(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true })
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool SetsRequiredMembers(IMethodSymbol constructor) =>
+        constructor.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == SetsRequiredMembersAttribute);
 
     private static bool IsAccessible(IMethodSymbol constructor) =>
         constructor.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
@@ -179,7 +208,7 @@ internal static class HandlerInspector
     }
 
     /// <summary>How a value of <paramref name="type"/> is read or written; null when nothing can.</summary>
-    private static ValueModel? ValueOf(ITypeSymbol type, INamedTypeSymbol? context)
+    private static ValueModel? ValueOf(ITypeSymbol type, INamedTypeSymbol? context, JsonTypeParser json)
     {
         var plain = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
         var name = plain.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
@@ -189,9 +218,21 @@ internal static class HandlerInspector
             return new ValueModel(name, ValueCodec.String, null, allowsNull);
         if (MetadataNameOf(type) == KnownNames.JsonElement)
             return new ValueModel(name, ValueCodec.JsonElement, null, allowsNull);
-        if (context is not null && SerializableTypesOf(context).Contains(plain, SymbolEqualityComparer.Default))
+        if (context is not null && IsSerializerContext(context) && SerializableTypesOf(context).Contains(plain, SymbolEqualityComparer.Default))
             return new ValueModel(name, ValueCodec.SerializerContext, context.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), allowsNull);
-        return null;
+        var id = json.Add(type);
+        return id is null ? null : new ValueModel(name, ValueCodec.Generated, null, allowsNull, id);
+    }
+
+    /// <summary>Whether <paramref name="type"/> derives from <c>JsonSerializerContext</c>, so generated code can use its <c>Default</c>.</summary>
+    public static bool IsSerializerContext(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (MetadataNameOf(current) == KnownNames.JsonSerializerContext)
+                return true;
+        }
+        return false;
     }
 
     /// <summary>The types a serializer context lists with <c>[JsonSerializable(typeof(T))]</c>.</summary>

@@ -13,6 +13,7 @@ internal enum HandlerIssueKind
     TimeoutOutOfRange,
     NoSerializer,
     NotConstructible,
+    InvalidEnvironment,
 }
 
 /// <summary>One issue, with the parameter it concerns (or -1) and a detail for the message.</summary>

@@ -17,9 +17,12 @@ internal static class StartupParser
     {
         if (context.SemanticModel.GetDeclaredSymbol(context.Node, cancel) is not INamedTypeSymbol type)
             return null;
-        var implements = type.AllInterfaces.Any(i => i.ToDisplayString() == KnownNames.FunctionsStartup);
-        return implements && !type.IsGenericType ? type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) : null;
+        return IsStartup(type) ? type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) : null;
     }
+
+    /// <summary>Whether the generator can call the type's <c>ConfigureServices</c>: it implements the interface and is not generic.</summary>
+    public static bool IsStartup(INamedTypeSymbol type) =>
+        !type.IsGenericType && type.AllInterfaces.Any(i => i.ToDisplayString() == KnownNames.FunctionsStartup);
 
     private static string? RightmostName(TypeSyntax type) => type switch
     {
