@@ -33,6 +33,7 @@ internal static class JsonEmitter
                 writers.Emit(writer, type);
                 Accessors.Emit(writer, type);
             }
+            Accessors.EmitGeneric(writer, types);
         }
         writer.CloseBrace();
         return writer.ToString();

@@ -22,7 +22,7 @@ internal sealed class JsonWriterEmitter(IReadOnlyDictionary<string, JsonTypeMode
 
     public void Emit(SourceWriter writer, JsonTypeModel type)
     {
-        writer.Line($"public static void {WriteMethod(type.Id)}({Writer} writer, {type.Type} value)");
+        writer.Line($"public static void {WriteMethod(type.Id)}({Writer} writer, {type.Type}{(type.IsValueType ? "" : "?")} value)");
         using (writer.Braces())
         {
             if (AcceptsNull(type) && type.Kind is not (JsonTypeKind.String or JsonTypeKind.Bytes))

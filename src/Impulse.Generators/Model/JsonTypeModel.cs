@@ -44,7 +44,14 @@ internal sealed record JsonTypeModel(
     EquatableArray<JsonPropertyModel> Properties,
     EquatableArray<JsonEnumMemberModel> EnumMembers,
     bool EnumAsString,
-    bool HasParameterlessConstructor);
+    bool HasParameterlessConstructor,
+    GenericShapeModel? Generic = null);
+
+/// <summary>
+/// A constructed generic type's definition, for accessors that must be declared generic:
+/// <c>EventBridgeEvent&lt;TDetail&gt;</c> with the arguments that close it.
+/// </summary>
+internal sealed record GenericShapeModel(string AccessorClass, string Definition, string TypeParameters, string TypeArguments);
 
 /// <summary>A property of an object type, as it reads and writes.</summary>
 internal sealed record JsonPropertyModel(
@@ -57,7 +64,8 @@ internal sealed record JsonPropertyModel(
     int ConstructorIndex,
     bool Required,
     bool SkipNullOnWrite,
-    string? DefaultValue);
+    string? DefaultValue,
+    string? DefinitionType = null);
 
 /// <summary>How a reader puts a value into an object.</summary>
 internal enum JsonSetter

@@ -142,7 +142,8 @@ internal sealed class JsonTypeParser(JsonOptionsModel options)
                 parameterIndex,
                 required,
                 SkipNullOnWrite: ignore == IgnoreWhenWritingNull,
-                DefaultValue: parameter is { HasExplicitDefaultValue: true } ? DefaultLiteral(parameter) : null));
+                DefaultValue: parameter is { HasExplicitDefaultValue: true } ? DefaultLiteral(parameter) : null,
+                DefinitionType: type.IsGenericType ? DefinitionTypeOf(property) : null));
         }
 
         foreach (var parameter in failed ? Enumerable.Empty<IParameterSymbol>() : constructor.Parameters)
@@ -160,7 +161,26 @@ internal sealed class JsonTypeParser(JsonOptionsModel options)
         {
             Properties = models.ToEquatableArray(),
             HasParameterlessConstructor = constructor.Parameters.Length == 0,
+            Generic = type.IsGenericType ? GenericShape(type) : null,
         };
+    }
+
+    private static GenericShapeModel GenericShape(INamedTypeSymbol type)
+    {
+        var definition = type.OriginalDefinition;
+        var name = JsonTypeIds.Of(definition);
+        return new GenericShapeModel(
+            "InitAccessors_" + name,
+            definition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            string.Join(", ", definition.TypeParameters.Select(p => p.Name)),
+            string.Join(", ", type.TypeArguments.Select(a => a.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))));
+    }
+
+    /// <summary>The property's type as its generic definition declares it, in terms of the type parameters.</summary>
+    private static string DefinitionTypeOf(IPropertySymbol property)
+    {
+        var declared = property.OriginalDefinition.Type;
+        return declared.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
     }
 
     private static int IndexOfParameter(IMethodSymbol constructor, string name)
