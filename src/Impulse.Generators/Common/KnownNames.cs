@@ -43,5 +43,9 @@ internal static class KnownNames
     public const string TimeSpan = "System.TimeSpan";
     public const string Guid = "System.Guid";
 
+    public const string SqsEvent = "Impulse.Events.SqsEvent";
+    public const string KinesisEvent = "Impulse.Events.KinesisEvent";
+    public const string BatchItemFailuresResponse = "Impulse.Events.BatchItemFailuresResponse";
+
     public const string StartupInterfaceName = "IFunctionsStartup";
 }

@@ -38,6 +38,12 @@ internal static class InvokerEmitter
 
     private static void EmitInvoke(SourceWriter writer, HandlerModel handler)
     {
+        if (handler.Batch is { } batch)
+        {
+            BatchInvokerEmitter.Emit(writer, handler, batch);
+            return;
+        }
+
         var awaits = handler.Return is not (ReturnShape.Void or ReturnShape.Value)
             || handler.Constructor is { } ctor && (ctor.Parameters.Count > 0 || ctor.Disposal == Disposal.DisposeAsync);
         writer.Line($"public override {(awaits ? "async " : "")}global::System.Threading.Tasks.ValueTask InvokeAsync(global::System.ReadOnlyMemory<byte> payload, global::System.Buffers.IBufferWriter<byte> result, global::Impulse.FunctionContext context, global::System.IServiceProvider services)");
@@ -46,7 +52,7 @@ internal static class InvokerEmitter
             if (handler.Event is { } @event)
                 writer.Line($"var @event = {ReadExpression(@event)};");
             var target = EmitTarget(writer, handler);
-            var call = $"{target}.{handler.MethodName}({string.Join(", ", handler.Parameters.Select(Argument))})";
+            var call = Call(handler, target);
 
             switch (handler.Return)
             {
@@ -62,8 +68,11 @@ internal static class InvokerEmitter
         }
     }
 
+    internal static string Call(HandlerModel handler, string target) =>
+        $"{target}.{handler.MethodName}({string.Join(", ", handler.Parameters.Select(Argument))})";
+
     /// <summary>Writes what builds the handler's target and returns the expression that names it.</summary>
-    private static string EmitTarget(SourceWriter writer, HandlerModel handler)
+    internal static string EmitTarget(SourceWriter writer, HandlerModel handler)
     {
         if (handler.IsStatic || handler.Constructor is not { } constructor)
             return handler.ContainingType;
@@ -96,15 +105,16 @@ internal static class InvokerEmitter
         _ => "context.CancellationToken",
     };
 
-    private static string ReadExpression(ValueModel value)
+    /// <summary>Reads a value from <paramref name="memory"/>, a <c>ReadOnlyMemory&lt;byte&gt;</c> expression holding JSON.</summary>
+    internal static string ReadExpression(ValueModel value, string memory = "payload")
     {
         var allowsNull = value.AllowsNull ? "true" : "false";
         return value.Codec switch
         {
-            ValueCodec.String => $"{GeneratedNames.Json}.ReadString(payload.Span, {allowsNull})",
-            ValueCodec.JsonElement => $"{GeneratedNames.Json}.ReadElement(payload)",
-            ValueCodec.Generated => $"{GeneratedNames.Json}.ReadWith(payload.Span, {JsonNames.QualifiedRead(value.JsonTypeId!)}, {allowsNull})",
-            _ => $"{GeneratedNames.Json}.Read(payload.Span, s_event, {allowsNull})",
+            ValueCodec.String => $"{GeneratedNames.Json}.ReadString({memory}.Span, {allowsNull})",
+            ValueCodec.JsonElement => $"{GeneratedNames.Json}.ReadElement({memory})",
+            ValueCodec.Generated => $"{GeneratedNames.Json}.ReadWith({memory}.Span, {JsonNames.QualifiedRead(value.JsonTypeId!)}, {allowsNull})",
+            _ => $"{GeneratedNames.Json}.Read({memory}.Span, s_event, {allowsNull})",
         };
     }
 

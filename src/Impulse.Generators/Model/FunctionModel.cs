@@ -27,7 +27,23 @@ internal sealed record HandlerModel(
     ReturnShape Return,
     ValueModel? Result,
     ConstructorModel? Constructor,
-    EquatableArray<JsonTypeModel> JsonTypes);
+    EquatableArray<JsonTypeModel> JsonTypes,
+    BatchModel? Batch = null);
+
+/// <summary>
+/// A pull-trigger handler that takes one message: the invoker reads the batch envelope, calls the
+/// handler once per record, and answers with the records that failed (partial batch failure).
+/// </summary>
+internal sealed record BatchModel(BatchKind Kind, string EnvelopeType, string EnvelopeId, string ResponseId);
+
+/// <summary>How a batch's records carry their messages and how failures are reported.</summary>
+internal enum BatchKind
+{
+    /// <summary>SQS: each record's body; every failed message is reported, the rest are deleted.</summary>
+    Queue,
+    /// <summary>Kinesis: each record's data; processing stops at the first failure, which is reported as the checkpoint.</summary>
+    Stream,
+}
 
 /// <summary>
 /// An event or result type and how it is read or written: <see cref="SerializerContext"/> names the

@@ -40,7 +40,8 @@ internal static class FunctionParser
             Return: inspection.Return,
             Result: inspection.Result,
             Constructor: inspection.Constructor,
-            JsonTypes: inspection.Json!.Types.ToEquatableArray());
+            JsonTypes: inspection.Json!.Types.ToEquatableArray(),
+            Batch: inspection.Batch);
 
         var attributes = method.GetAttributes();
         var typeAttributes = method.ContainingType.GetAttributes();

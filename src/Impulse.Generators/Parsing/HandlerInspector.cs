@@ -19,6 +19,9 @@ internal sealed class HandlerInspection
 
     /// <summary>The JSON graph of the event and result types that use generated readers and writers.</summary>
     public JsonTypeParser? Json { get; set; }
+
+    /// <summary>Set when a pull-trigger handler takes one message, not the whole batch.</summary>
+    public BatchModel? Batch { get; set; }
     public List<HandlerIssue> Issues { get; } = new();
 }
 
@@ -44,6 +47,8 @@ internal static class HandlerInspector
         InspectReturn(method, context, inspection);
         if (!method.IsStatic)
             InspectConstruction(method.ContainingType, compilation, inspection);
+        if (inspection.Issues.Count == 0)
+            inspection.Batch = BatchInspector.Inspect(method, compilation, inspection.EventType, inspection.Json);
         return inspection;
     }
 

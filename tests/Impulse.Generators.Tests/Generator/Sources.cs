@@ -63,7 +63,7 @@ internal static class Sources
             public static JsonElement Raw(JsonElement value) => value;
 
             [Function("record")]
-            [PullTrigger(PullSource.Queue, "orders", BatchSize = 5, DeadLetterQueue = "orders-dlq")]
+            [PushTrigger(PushSource.Sns, "orders-topic")]
             public static void Record(Order order) => LastSeen = order.Id;
 
             [Function("record-async")]

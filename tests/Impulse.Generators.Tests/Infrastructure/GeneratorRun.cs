@@ -27,7 +27,13 @@ internal sealed class GeneratorRun
     public GeneratorDriverRunResult Result { get; }
 
     /// <summary>The one generated file's text, or null when nothing was generated.</summary>
-    public string? Source => Ours(Result).GeneratedSources.SingleOrDefault().SourceText?.ToString();
+    public string? Source => SourceNamed("Impulse.Functions.g.cs");
+
+    /// <summary>The generated JSON readers and writers, or null when the app needs none.</summary>
+    public string? JsonSource => SourceNamed("Impulse.Json.g.cs");
+
+    private string? SourceNamed(string hintName) =>
+        Ours(Result).GeneratedSources.SingleOrDefault(s => s.HintName == hintName).SourceText?.ToString();
 
     /// <summary>Our generator's part of a run, without System.Text.Json's.</summary>
     public static GeneratorRunResult Ours(GeneratorDriverRunResult result) =>

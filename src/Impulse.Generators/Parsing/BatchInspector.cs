@@ -1,0 +1,43 @@
+using System.Linq;
+using Impulse.Generators.Model;
+using Microsoft.CodeAnalysis;
+
+namespace Impulse.Generators.Parsing;
+
+/// <summary>
+/// Decides whether a pull-trigger handler takes the whole batch (its event is the envelope type, or it
+/// takes no event) or one message, in which case the generated invoker loops over the records.
+/// </summary>
+internal static class BatchInspector
+{
+    private const int QueueSource = 0;
+    private const int StreamSource = 1;
+
+    public static BatchModel? Inspect(IMethodSymbol method, Compilation compilation, ITypeSymbol? eventType, JsonTypeParser json)
+    {
+        var trigger = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.PullTriggerAttribute);
+        if (trigger is null || eventType is null || trigger.ConstructorArguments.Length == 0 || trigger.ConstructorArguments[0].Value is not int source)
+            return null;
+
+        var (kind, envelopeName) = source switch
+        {
+            QueueSource => (BatchKind.Queue, KnownNames.SqsEvent),
+            StreamSource => (BatchKind.Stream, KnownNames.KinesisEvent),
+            _ => ((BatchKind?)null, (string?)null),
+        };
+        var envelope = envelopeName is null ? null : compilation.GetTypeByMetadataName(envelopeName);
+        var response = compilation.GetTypeByMetadataName(KnownNames.BatchItemFailuresResponse);
+        if (kind is null || envelope is null || response is null)
+            return null;
+
+        // A handler that takes the envelope itself handles the batch on its own terms.
+        if (SymbolEqualityComparer.Default.Equals(eventType.WithNullableAnnotation(NullableAnnotation.NotAnnotated), envelope))
+            return null;
+
+        var envelopeId = json.Add(envelope);
+        var responseId = json.Add(response);
+        return envelopeId is null || responseId is null
+            ? null
+            : new BatchModel(kind.Value, envelope.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), envelopeId, responseId);
+    }
+}
