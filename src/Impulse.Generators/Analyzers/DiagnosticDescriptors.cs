@@ -138,4 +138,13 @@ internal static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         helpLinkUri: HelpBase + "IMP0014.md");
+
+    public static readonly DiagnosticDescriptor ContextDoesNotListType = new(
+        id: "IMP0015",
+        title: "Serializer context does not list a type it is named for",
+        messageFormat: "'{0}' is not listed on '{1}', which [FunctionSerializer] names for '{2}'; Impulse's generated reader and writer are used for it instead. List it with [JsonSerializable(typeof({0}))], or drop [FunctionSerializer] to use generated code throughout.",
+        category: Functions,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "IMP0015.md");
 }

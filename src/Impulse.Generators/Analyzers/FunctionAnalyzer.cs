@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Immutable;
 using Impulse.Generators.Parsing;
 using Microsoft.CodeAnalysis;
@@ -27,6 +28,7 @@ public sealed class FunctionAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.NoSerializer,
         DiagnosticDescriptors.NotConstructible,
         DiagnosticDescriptors.InvalidEnvironment,
+        DiagnosticDescriptors.ContextDoesNotListType,
     ];
 
     /// <inheritdoc/>
@@ -63,6 +65,29 @@ public sealed class FunctionAnalyzer : DiagnosticAnalyzer
         var inspection = HandlerInspector.Inspect(method, context.Compilation);
         foreach (var issue in inspection.Issues)
             context.ReportDiagnostic(HandlerDiagnostic(issue, inspection, function, context.Compilation));
+        ReportTypesTheContextMisses(context, method, function, inspection);
+    }
+
+    /// <summary>
+    /// A named context that lacks a type is most likely an oversight: the type still works, through
+    /// generated code, but not through the context the user asked for.
+    /// </summary>
+    private static void ReportTypesTheContextMisses(SymbolAnalysisContext context, IMethodSymbol method, FunctionDeclaration function, HandlerInspection inspection)
+    {
+        if (HandlerInspector.SerializerContextOf(method) is not { } serializer || !HandlerInspector.IsSerializerContext(serializer))
+            return;
+        var contextName = serializer.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+        if (inspection.Event is { Codec: Model.ValueCodec.Generated } && inspection.EventType is { } eventType)
+        {
+            var index = method.Parameters.IndexOf(method.Parameters.First(p => SymbolEqualityComparer.Default.Equals(p.Type, eventType)));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ContextDoesNotListType, function.ParameterTypeLocation(index),
+                eventType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), contextName, method.Name));
+        }
+        if (inspection.Result is { Codec: Model.ValueCodec.Generated } && inspection.ResultType is { } resultType)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ContextDoesNotListType, function.ReturnTypeLocation,
+                resultType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), contextName, method.Name));
+        }
     }
 
     private static Diagnostic SettingsDiagnostic(HandlerIssue issue, Model.FunctionSettingsModel settings, FunctionDeclaration function) =>

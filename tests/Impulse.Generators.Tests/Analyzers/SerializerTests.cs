@@ -126,4 +126,31 @@ public sealed class SerializerTests
 
         Assert.Contains("and 'Plain', named by [FunctionSerializer], is not a JsonSerializerContext.", Assert.Single(diagnostics).GetMessage());
     }
+
+    [Fact]
+    public Task Analyze_ContextThatListsEveryType_ReportsNoContextWarning() => AnalyzerVerifier.VerifyAsync(Types, """
+        [JsonSerializable(typeof(Order))]
+        [JsonSerializable(typeof(Status))]
+        public sealed partial class OrderJson : JsonSerializerContext;
+
+        [FunctionSerializer(typeof(OrderJson))]
+        public static class A
+        {
+            [Function("order")] public static Status Record(Order order) => order.Status;
+            [Function("text")] public static string Text(string text) => text;
+        }
+        """);
+
+    [Fact]
+    public Task Analyze_ContextMissingAnEventOrResultType_WarnsOnThatType() => AnalyzerVerifier.VerifyAsync(Types, """
+        [JsonSerializable(typeof(Order))]
+        public sealed partial class OrderJson : JsonSerializerContext;
+
+        [FunctionSerializer(typeof(OrderJson))]
+        public static class A
+        {
+            [Function("status")] public static {|IMP0015:Status|} State(Order order) => order.Status;
+            [Function("count")] public static Task<Order> Count({|IMP0015:Status|} status) => Task.FromResult(new Order("x", [], status, null));
+        }
+        """);
 }
