@@ -12,6 +12,16 @@ namespace Impulse.Generators;
 [Generator(LanguageNames.CSharp)]
 public sealed class FunctionGenerator : IIncrementalGenerator
 {
+    private static bool ReferencesLocalHost(Compilation compilation)
+    {
+        foreach (var assembly in compilation.ReferencedAssemblyNames)
+        {
+            if (assembly.Name == KnownNames.HostingAssembly)
+                return true;
+        }
+        return false;
+    }
+
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -34,13 +44,14 @@ public sealed class FunctionGenerator : IIncrementalGenerator
             .CreateSyntaxProvider(StartupParser.MayBeStartup, StartupParser.Parse)
             .WithTrackingName(TrackingNames.Startups);
 
-        // Whether to emit Main: only for executables, and only unless the project opts out.
+        // Whether to emit Main (only for executables, unless the project opts out), and whether it can start the local host.
         var options = context.AnalyzerConfigOptionsProvider
-            .Combine(context.CompilationProvider.Select(static (c, _) => c.Options.OutputKind))
+            .Combine(context.CompilationProvider.Select(static (c, _) => (c.Options.OutputKind, LocalHost: ReferencesLocalHost(c))))
             .Select(static (pair, _) => new GeneratorOptions(
-                pair.Right is OutputKind.ConsoleApplication or OutputKind.WindowsApplication
+                pair.Right.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication
                 && !(pair.Left.GlobalOptions.TryGetValue("build_property.ImpulseGenerateEntryPoint", out var value)
-                     && string.Equals(value, "false", System.StringComparison.OrdinalIgnoreCase))))
+                     && string.Equals(value, "false", System.StringComparison.OrdinalIgnoreCase)),
+                pair.Right.LocalHost))
             .WithTrackingName(TrackingNames.Options);
 
         // The app's JSON settings, from [assembly: ImpulseJson].

@@ -47,5 +47,7 @@ internal static class KnownNames
     public const string KinesisEvent = "Impulse.Events.KinesisEvent";
     public const string BatchItemFailuresResponse = "Impulse.Events.BatchItemFailuresResponse";
 
+    public const string HostingAssembly = "Impulse.Hosting";
+
     public const string StartupInterfaceName = "IFunctionsStartup";
 }

@@ -36,7 +36,20 @@ internal static class ApplicationEmitter
             writer.Line(GeneratedNames.GeneratedCode);
             writer.Line($"internal static class {GeneratedNames.EntryPoint}");
             using (writer.Braces())
-                writer.Line($"public static global::System.Threading.Tasks.Task<int> Main(string[] args) => {GeneratedNames.Application}.RunAsync(args);");
+            {
+                if (app.LocalHost)
+                {
+                    // The feature switch is tested here, in Main, so that publishing with it off lets native AOT drop the local host.
+                    writer.Line("public static global::System.Threading.Tasks.Task<int> Main(string[] args) =>");
+                    writer.Line("    global::Impulse.FunctionHost.IsLocalHostSupported && global::Impulse.FunctionHost.ShouldRunLocalHost(args)");
+                    writer.Line($"        ? global::Impulse.Hosting.LocalHost.RunAsync(args, new {GeneratedNames.Application}())");
+                    writer.Line($"        : {GeneratedNames.Application}.RunAsync(args);");
+                }
+                else
+                {
+                    writer.Line($"public static global::System.Threading.Tasks.Task<int> Main(string[] args) => {GeneratedNames.Application}.RunAsync(args);");
+                }
+            }
         }
         writer.CloseBrace();
 

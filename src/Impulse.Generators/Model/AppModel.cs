@@ -5,8 +5,9 @@ internal sealed record AppModel(
     EquatableArray<FunctionModel> Functions,
     string? Startup,
     bool EmitEntryPoint,
+    bool LocalHost,
     EquatableArray<JsonTypeModel> JsonTypes,
     JsonOptionsModel JsonOptions);
 
-/// <summary>The build settings the generator reads.</summary>
-internal sealed record GeneratorOptions(bool EmitEntryPoint);
+/// <summary>The build settings the generator reads; <paramref name="LocalHost"/>: the app references Impulse.Hosting.</summary>
+internal sealed record GeneratorOptions(bool EmitEntryPoint, bool LocalHost = false);

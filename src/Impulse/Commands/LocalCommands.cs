@@ -3,7 +3,7 @@ using System.Text.Json;
 using Impulse.Dispatch;
 using Impulse.Runtime;
 
-namespace Impulse.Hosting;
+namespace Impulse.Commands;
 
 /// <summary>
 /// What the binary does when it is not on Lambda: <c>describe</c> prints the manifest,
