@@ -147,4 +147,13 @@ internal static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         helpLinkUri: HelpBase + "IMP0015.md");
+
+    public static readonly DiagnosticDescriptor ReservedConcurrencyOutOfRange = new(
+        id: "IMP0016",
+        title: "ReservedConcurrency is negative",
+        messageFormat: "ReservedConcurrency is {0}; it must be 0 (no limit of the function's own) or a positive number of concurrent invocations",
+        category: Functions,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "IMP0016.md");
 }

@@ -29,6 +29,7 @@ public sealed class FunctionAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.NotConstructible,
         DiagnosticDescriptors.InvalidEnvironment,
         DiagnosticDescriptors.ContextDoesNotListType,
+        DiagnosticDescriptors.ReservedConcurrencyOutOfRange,
     ];
 
     /// <inheritdoc/>
@@ -97,6 +98,8 @@ public sealed class FunctionAnalyzer : DiagnosticAnalyzer
                 DiagnosticDescriptors.MemoryOutOfRange, function.NamedArgumentLocation("MemoryMb"), settings.MemoryMb),
             HandlerIssueKind.TimeoutOutOfRange => Diagnostic.Create(
                 DiagnosticDescriptors.TimeoutOutOfRange, function.NamedArgumentLocation("TimeoutSeconds"), settings.TimeoutSeconds),
+            HandlerIssueKind.ReservedConcurrencyOutOfRange => Diagnostic.Create(
+                DiagnosticDescriptors.ReservedConcurrencyOutOfRange, function.NamedArgumentLocation("ReservedConcurrency"), settings.ReservedConcurrency),
             HandlerIssueKind.InvalidEnvironment => Diagnostic.Create(
                 DiagnosticDescriptors.InvalidEnvironment, function.NamedArgumentLocation("Environment"), issue.Detail),
             _ => throw new System.InvalidOperationException($"No diagnostic for settings issue {issue.Kind}."),

@@ -41,6 +41,7 @@ internal static class ManifestEmitter
             .Property("architecture", DefaultArchitecture)
             .Property("memoryMb", settings.MemoryMb)
             .Property("timeoutSeconds", settings.TimeoutSeconds)
+            .Property("reservedConcurrency", settings.ReservedConcurrency)
             .Property("description", settings.Description)
             .Property("method", function.Handler.DisplayName);
 

@@ -14,7 +14,8 @@ internal sealed record FunctionSettingsModel(
     int MemoryMb,
     int TimeoutSeconds,
     string? Description,
-    EquatableArray<string> Environment);
+    EquatableArray<string> Environment,
+    int ReservedConcurrency = 0);
 
 /// <summary>The handler method: where it lives, what it takes and what it returns.</summary>
 internal sealed record HandlerModel(

@@ -65,6 +65,7 @@ internal static class FunctionParser
     {
         var memory = FunctionRules.DefaultMemoryMb;
         var timeout = FunctionRules.DefaultTimeoutSeconds;
+        var reserved = 0;
         string? description = null;
         var environment = new List<string>();
         foreach (var argument in function.NamedArguments)
@@ -73,13 +74,14 @@ internal static class FunctionParser
             {
                 case "MemoryMb" when argument.Value.Value is int value: memory = value; break;
                 case "TimeoutSeconds" when argument.Value.Value is int value: timeout = value; break;
+                case "ReservedConcurrency" when argument.Value.Value is int value: reserved = value; break;
                 case "Description": description = argument.Value.Value as string; break;
                 case "Environment" when !argument.Value.IsNull:
                     environment.AddRange(argument.Value.Values.Select(v => v.Value as string ?? string.Empty));
                     break;
             }
         }
-        return new FunctionSettingsModel(memory, timeout, description, environment.ToEquatableArray());
+        return new FunctionSettingsModel(memory, timeout, description, environment.ToEquatableArray(), reserved);
     }
 
     public static bool AreSettingsValid(FunctionSettingsModel settings) => SettingsIssues(settings).Count == 0;
@@ -88,6 +90,8 @@ internal static class FunctionParser
     public static List<HandlerIssue> SettingsIssues(FunctionSettingsModel settings)
     {
         var issues = new List<HandlerIssue>();
+        if (settings.ReservedConcurrency < 0)
+            issues.Add(new HandlerIssue(HandlerIssueKind.ReservedConcurrencyOutOfRange));
         if (settings.MemoryMb is < FunctionRules.MinMemoryMb or > FunctionRules.MaxMemoryMb)
             issues.Add(new(HandlerIssueKind.MemoryOutOfRange));
         if (settings.TimeoutSeconds is < FunctionRules.MinTimeoutSeconds or > FunctionRules.MaxTimeoutSeconds)

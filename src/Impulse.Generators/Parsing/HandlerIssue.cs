@@ -14,6 +14,7 @@ internal enum HandlerIssueKind
     NoSerializer,
     NotConstructible,
     InvalidEnvironment,
+    ReservedConcurrencyOutOfRange,
 }
 
 /// <summary>One issue, with the parameter it concerns (or -1) and a detail for the message.</summary>

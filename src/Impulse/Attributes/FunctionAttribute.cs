@@ -20,6 +20,12 @@ public sealed class FunctionAttribute(string name) : Attribute
     /// <summary>A description carried into the deployment descriptor.</summary>
     public string? Description { get; set; }
 
+    /// <summary>
+    /// Most concurrent invocations the function may run; beyond it synchronous calls are throttled (429)
+    /// and asynchronous ones wait. 0, the default, means no limit of its own.
+    /// </summary>
+    public int ReservedConcurrency { get; set; }
+
     /// <summary>Environment variables of the function, each as <c>KEY=VALUE</c>.</summary>
     public string[]? Environment { get; set; }
 }

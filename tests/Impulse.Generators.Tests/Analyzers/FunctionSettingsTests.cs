@@ -1,6 +1,6 @@
 namespace Impulse.Generators.Tests.Analyzers;
 
-/// <summary>IMP0008 (MemoryMb), IMP0009 (TimeoutSeconds) and IMP0012 (Environment): the settings Lambda checks.</summary>
+/// <summary>IMP0008 (MemoryMb), IMP0009 (TimeoutSeconds), IMP0012 (Environment) and IMP0016 (ReservedConcurrency): the settings Lambda checks.</summary>
 public sealed class FunctionSettingsTests
 {
     [Fact]
@@ -92,4 +92,21 @@ public sealed class FunctionSettingsTests
 
         Assert.StartsWith("Environment entry is not valid: the key 'TABLE' is set more than once.", Assert.Single(diagnostics).GetMessage());
     }
+
+    [Fact]
+    public Task Analyze_ReservedConcurrencyZeroOrPositive_ReportsNothing() => AnalyzerVerifier.VerifyAsync("""
+        public static class A
+        {
+            [Function("unlimited", ReservedConcurrency = 0)] public static void Unlimited() { }
+            [Function("capped", ReservedConcurrency = 5)] public static void Capped() { }
+        }
+        """);
+
+    [Fact]
+    public Task Analyze_NegativeReservedConcurrency_ReportsTheArgument() => AnalyzerVerifier.VerifyAsync("""
+        public static class A
+        {
+            [Function("negative", {|IMP0016:ReservedConcurrency = -1|})] public static void Negative() { }
+        }
+        """);
 }
