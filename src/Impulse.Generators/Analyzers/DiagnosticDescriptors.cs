@@ -156,4 +156,13 @@ internal static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         helpLinkUri: HelpBase + "IMP0016.md");
+
+    public static readonly DiagnosticDescriptor InvalidScheduleExpression = new(
+        id: "IMP0017",
+        title: "Schedule expression is not valid",
+        messageFormat: "The schedule expression '{0}' is not valid: {1}",
+        category: Functions,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "IMP0017.md");
 }

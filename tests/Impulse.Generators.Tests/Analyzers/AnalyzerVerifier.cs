@@ -32,6 +32,7 @@ internal static class AnalyzerVerifier
         new FunctionTargetAnalyzer(),
         new DuplicateFunctionNameAnalyzer(),
         new StartupAnalyzer(),
+        new TriggerAnalyzer(),
     ];
 
     /// <summary>Asserts that the only diagnostics are the ones marked with <c>{|ID:span|}</c>; with no markup, that there are none.</summary>
