@@ -28,6 +28,8 @@ internal static class Samples
 
     public static string Text(string file) => File.ReadAllText(Path.Combine(Directory, file));
 
+    public static byte[] Bytes(string file) => File.ReadAllBytes(Path.Combine(Directory, file));
+
     public static T Read<T>(string file) =>
         JsonSerializer.Deserialize<T>(Text(file), Strict) ?? throw new InvalidOperationException($"{file} read as null.");
 
