@@ -72,6 +72,8 @@ internal sealed class JsonReaderEmitter(IReadOnlyDictionary<string, JsonTypeMode
                 writer.Line("global::System.ReadOnlySpan<byte> name = reader.ValueIsEscaped ? " + Read + "Names.Unescape(ref reader) : reader.ValueSpan;");
                 writer.Line("reader.Read();");
                 EmitPropertySwitch(writer, properties);
+                // Only a name that matched nothing can hold bytes that are not UTF-8; it is checked before being skipped.
+                writer.Line($"if (!global::System.Text.Unicode.Utf8.IsValid(name)) throw {Read}.InvalidName();");
                 writer.Line("reader.Skip();");
             }
             writer.Line($"if (reader.TokenType != {TokenType}.EndObject) throw new {JsonException}(\"The object is not closed.\");");
@@ -185,7 +187,7 @@ internal sealed class JsonReaderEmitter(IReadOnlyDictionary<string, JsonTypeMode
             writer.Line($"while (reader.Read() && reader.TokenType == {TokenType}.PropertyName)");
             using (writer.Braces())
             {
-                writer.Line("key = reader.GetString()!;");
+                writer.Line($"key = {Read}.Text(ref reader);");
                 writer.Line("reader.Read();");
                 writer.Line($"items[key] = {ReadExpression(element.Id)};");
                 writer.Line("key = null;");

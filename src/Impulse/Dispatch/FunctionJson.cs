@@ -21,33 +21,13 @@ public static class FunctionJson
         ?? throw new InvalidOperationException($"{context.GetType().Name} has no [JsonSerializable(typeof({typeof(T).Name}))].");
 
     /// <summary>Reads the payload as a JSON string.</summary>
-    public static string ReadString(ReadOnlySpan<byte> payload, bool allowsNull)
-    {
-        var reader = Start(payload);
-        string? value;
-        if (reader.TokenType == JsonTokenType.String)
-            value = reader.GetString();
-        else if (reader.TokenType == JsonTokenType.Null)
-            value = null;
-        else
-            throw new EventReadException($"Expected a JSON string but found {Describe(reader.TokenType)}.", "$");
-        Finish(ref reader);
-        return value ?? (allowsNull ? null! : throw NullEvent("string"));
-    }
+    public static string ReadString(ReadOnlySpan<byte> payload, bool allowsNull) =>
+        ReadWith(payload, static (ref Utf8JsonReader reader) =>
+            reader.TokenType == JsonTokenType.Null ? null! : Impulse.Serialization.JsonRead.String(ref reader)!, allowsNull);
 
-    /// <summary>Reads the payload as any JSON value, kept as a detached element.</summary>
-    public static JsonElement ReadElement(ReadOnlyMemory<byte> payload)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(payload);
-            return document.RootElement.Clone();
-        }
-        catch (JsonException e)
-        {
-            throw new EventReadException($"The event is not valid JSON: {e.Message}", "$", e);
-        }
-    }
+    /// <summary>Reads the payload as any JSON value, kept as a detached element whose text has been checked.</summary>
+    public static JsonElement ReadElement(ReadOnlyMemory<byte> payload) =>
+        ReadWith(payload.Span, static (ref Utf8JsonReader reader) => Impulse.Serialization.JsonRead.Element(ref reader), allowsNull: true);
 
     /// <summary>Reads the payload with a serializer context's type info.</summary>
     public static T Read<T>(ReadOnlySpan<byte> payload, JsonTypeInfo<T> typeInfo, bool allowsNull)
@@ -85,6 +65,10 @@ public static class FunctionJson
         catch (Impulse.Serialization.JsonReadError e)
         {
             throw new EventReadException(e.Message, e.Path, e);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new EventReadException($"The event's text is not valid Unicode: {e.Message}", "$", e);
         }
         catch (JsonException e)
         {
@@ -147,34 +131,6 @@ public static class FunctionJson
             writer.WriteNullValue();
         else
             JsonSerializer.Serialize(writer, value, typeInfo);
-    }
-
-    private static Utf8JsonReader Start(ReadOnlySpan<byte> payload)
-    {
-        var reader = new Utf8JsonReader(payload);
-        try
-        {
-            if (!reader.Read())
-                throw new EventReadException("The event is empty.", "$");
-        }
-        catch (JsonException e)
-        {
-            throw new EventReadException($"The event is not valid JSON: {FirstSentence(e.Message)}", "$", e);
-        }
-        return reader;
-    }
-
-    private static void Finish(ref Utf8JsonReader reader)
-    {
-        try
-        {
-            if (reader.Read())
-                throw new EventReadException($"Unexpected {Describe(reader.TokenType)} after the event.", "$");
-        }
-        catch (JsonException e)
-        {
-            throw new EventReadException($"Unexpected data after the event: {FirstSentence(e.Message)}", "$", e);
-        }
     }
 
     private static EventReadException NullEvent(string typeName) =>

@@ -14,10 +14,30 @@ public static class JsonRead
     /// <summary>Reads a string or null.</summary>
     public static string? String(ref Utf8JsonReader reader) => reader.TokenType switch
     {
-        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.String => Text(ref reader),
         JsonTokenType.Null => null,
         _ => throw Expected("a string", ref reader),
     };
+
+    /// <summary>Reads a property name or string token as text, failing cleanly on invalid UTF-8 or a lone surrogate escape.</summary>
+    public static string Text(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw InvalidText(e);
+        }
+    }
+
+    /// <summary>The error for text that is not valid Unicode: invalid UTF-8, or an escaped surrogate with no pair.</summary>
+    public static JsonReadError InvalidText(InvalidOperationException exception) =>
+        new($"The text is not valid Unicode: {exception.Message}", exception);
+
+    /// <summary>The error for a property name that is not valid UTF-8; names that match a property are valid by construction.</summary>
+    public static JsonReadError InvalidName() => new("A property name is not valid UTF-8.");
 
     /// <summary>Reads <c>true</c> or <c>false</c>.</summary>
     public static bool Boolean(ref Utf8JsonReader reader) => reader.TokenType switch
@@ -73,19 +93,25 @@ public static class JsonRead
 
     /// <summary>Reads an ISO 8601 date and time.</summary>
     public static DateTime DateTime(ref Utf8JsonReader reader) =>
-        Text(ref reader, "an ISO 8601 date and time") && reader.TryGetDateTime(out var value) ? value : throw Invalid("an ISO 8601 date and time", ref reader);
+        IsText(ref reader, "an ISO 8601 date and time") && TryText(ref reader, static (ref Utf8JsonReader r, out DateTime v) => r.TryGetDateTime(out v), out var value)
+            ? value
+            : throw Invalid("an ISO 8601 date and time", ref reader);
 
     /// <summary>Reads an ISO 8601 date and time with offset.</summary>
     public static DateTimeOffset DateTimeOffset(ref Utf8JsonReader reader) =>
-        Text(ref reader, "an ISO 8601 date and time") && reader.TryGetDateTimeOffset(out var value) ? value : throw Invalid("an ISO 8601 date and time", ref reader);
+        IsText(ref reader, "an ISO 8601 date and time") && TryText(ref reader, static (ref Utf8JsonReader r, out DateTimeOffset v) => r.TryGetDateTimeOffset(out v), out var value)
+            ? value
+            : throw Invalid("an ISO 8601 date and time", ref reader);
 
     /// <summary>Reads a GUID.</summary>
     public static Guid Guid(ref Utf8JsonReader reader) =>
-        Text(ref reader, "a GUID") && reader.TryGetGuid(out var value) ? value : throw Invalid("a GUID", ref reader);
+        IsText(ref reader, "a GUID") && TryText(ref reader, static (ref Utf8JsonReader r, out Guid v) => r.TryGetGuid(out v), out var value)
+            ? value
+            : throw Invalid("a GUID", ref reader);
 
     /// <summary>Reads a time span in the invariant <c>[-][d.]hh:mm:ss[.fffffff]</c> form.</summary>
     public static TimeSpan TimeSpan(ref Utf8JsonReader reader) =>
-        Text(ref reader, "a time span") && System.TimeSpan.TryParseExact(reader.GetString(), "c", System.Globalization.CultureInfo.InvariantCulture, out var value)
+        IsText(ref reader, "a time span") && System.TimeSpan.TryParseExact(Text(ref reader), "c", System.Globalization.CultureInfo.InvariantCulture, out var value)
             ? value
             : throw Invalid("a time span such as \"01:30:00\"", ref reader);
 
@@ -94,11 +120,63 @@ public static class JsonRead
     {
         if (reader.TokenType == JsonTokenType.Null)
             return null;
-        return Text(ref reader, "base64 text") && reader.TryGetBytesFromBase64(out var value) ? value : throw Invalid("base64 text", ref reader);
+        return IsText(ref reader, "base64 text") && TryText(ref reader, static (ref Utf8JsonReader r, out byte[] v) => r.TryGetBytesFromBase64(out v!), out var value)
+            ? value
+            : throw Invalid("base64 text", ref reader);
     }
 
-    /// <summary>Reads any value as a detached <see cref="JsonElement"/>.</summary>
-    public static JsonElement Element(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
+    /// <summary>
+    /// Reads any value as a detached <see cref="JsonElement"/>. Its text is checked now, as a typed reader's
+    /// is, so a lone surrogate escape fails here rather than when the result is written.
+    /// </summary>
+    public static JsonElement Element(ref Utf8JsonReader reader)
+    {
+        var element = JsonElement.ParseValue(ref reader);
+        try
+        {
+            CheckText(element);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw InvalidText(e);
+        }
+        return element;
+    }
+
+    private static void CheckText(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                _ = element.GetString();
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                    CheckText(item);
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    _ = property.Name;
+                    CheckText(property.Value);
+                }
+                break;
+        }
+    }
+
+    private delegate bool TryRead<T>(ref Utf8JsonReader reader, out T value);
+
+    private static bool TryText<T>(ref Utf8JsonReader reader, TryRead<T> read, out T value)
+    {
+        try
+        {
+            return read(ref reader, out value);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw InvalidText(e);
+        }
+    }
 
     /// <summary>Checks the reader is at the start of an object.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -135,7 +213,7 @@ public static class JsonRead
     private static bool Number(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.Number ? true : throw Expected("a number", ref reader);
 
-    private static bool Text(ref Utf8JsonReader reader, string what) =>
+    private static bool IsText(ref Utf8JsonReader reader, string what) =>
         reader.TokenType == JsonTokenType.String ? true : throw Expected(what, ref reader);
 
     private static JsonReadError OutOfRange(string what, ref Utf8JsonReader reader) =>
@@ -151,10 +229,22 @@ public static class JsonRead
         JsonTokenType.Null => "null",
         JsonTokenType.True => "true",
         JsonTokenType.False => "false",
-        JsonTokenType.String => Quote(reader.GetString() ?? ""),
+        JsonTokenType.String => QuoteSafely(ref reader),
         JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
         _ => reader.TokenType.ToString(),
     };
+
+    private static string QuoteSafely(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return Quote(reader.GetString() ?? "");
+        }
+        catch (InvalidOperationException)
+        {
+            return "text that is not valid Unicode";
+        }
+    }
 
     private static string Quote(string text) => text.Length <= 40 ? $"\"{text}\"" : $"\"{text[..40]}…\"";
 }

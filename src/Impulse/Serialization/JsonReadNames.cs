@@ -11,7 +11,15 @@ public static class JsonReadNames
     public static byte[] Unescape(ref Utf8JsonReader reader)
     {
         var buffer = new byte[reader.ValueSpan.Length];
-        var written = reader.CopyString(buffer);
+        int written;
+        try
+        {
+            written = reader.CopyString(buffer);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw JsonRead.InvalidText(e);
+        }
         return written == buffer.Length ? buffer : buffer[..written];
     }
 

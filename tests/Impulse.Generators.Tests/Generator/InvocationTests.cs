@@ -114,7 +114,7 @@ public sealed class InvocationTests : IClassFixture<InvocationTests.ShapesFixtur
         var invocation = await _host.InvokeAsync("echo", "42");
 
         Assert.Equal(EventReadException.ErrorType, invocation.ErrorType);
-        Assert.Contains("Expected a JSON string but found a number", invocation.ErrorMessage);
+        Assert.Contains("Expected a string but found 42", invocation.ErrorMessage);
     }
 
     [Fact]
