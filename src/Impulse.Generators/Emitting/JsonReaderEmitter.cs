@@ -126,6 +126,8 @@ internal sealed class JsonReaderEmitter(IReadOnlyDictionary<string, JsonTypeMode
         {
             writer.Line($"property = {Literal(property.JsonName)};");
             writer.Line($"p{index} = {ReadExpression(property.TypeId)};");
+            if (property.RejectsNull)
+                writer.Line($"if (p{index} is null) throw {Read}.NullNotAllowed({Literal(property.ClrName)});");
             writer.Line($"has{index} = true;");
             writer.Line("property = null;");
             writer.Line("continue;");

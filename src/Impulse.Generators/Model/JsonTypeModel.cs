@@ -65,7 +65,8 @@ internal sealed record JsonPropertyModel(
     bool Required,
     bool SkipNullOnWrite,
     string? DefaultValue,
-    string? DefinitionType = null);
+    string? DefinitionType = null,
+    bool RejectsNull = false);
 
 /// <summary>How a reader puts a value into an object.</summary>
 internal enum JsonSetter

@@ -143,7 +143,9 @@ internal sealed class JsonTypeParser(JsonOptionsModel options)
                 required,
                 SkipNullOnWrite: ignore == IgnoreWhenWritingNull,
                 DefaultValue: parameter is { HasExplicitDefaultValue: true } ? DefaultLiteral(parameter) : null,
-                DefinitionType: type.IsGenericType ? DefinitionTypeOf(property) : null));
+                DefinitionType: type.IsGenericType ? DefinitionTypeOf(property) : null,
+                // A reference declared without '?' in nullable-aware code promises a value; JSON null would break that promise.
+                RejectsNull: property.Type.IsReferenceType && property.NullableAnnotation == NullableAnnotation.NotAnnotated));
         }
 
         foreach (var parameter in failed ? Enumerable.Empty<IParameterSymbol>() : constructor.Parameters)

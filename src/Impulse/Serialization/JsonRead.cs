@@ -198,6 +198,10 @@ public static class JsonRead
     public static JsonReadError Missing(string jsonName, string typeName) =>
         new JsonReadError($"The required property '{jsonName}' of {typeName} is missing.").InProperty(jsonName);
 
+    /// <summary>The error for JSON null in a property whose type is a non-nullable reference.</summary>
+    public static JsonReadError NullNotAllowed(string propertyName) =>
+        new($"null is not allowed here: {propertyName} is not nullable.");
+
     /// <summary>The error for an enum value that names no member.</summary>
     public static JsonReadError UnknownEnum(ref Utf8JsonReader reader, string typeName) =>
         new($"'{Describe(ref reader)}' is not a value of {typeName}.");

@@ -102,6 +102,8 @@ public sealed class GeneratedJsonTests : IClassFixture<GeneratedJsonTests.Fixtur
     [InlineData("""{"Sku":"p","Variants":{"odd key":{"Height":1}}}""", "$.Variants['odd key'].Width", "required property 'Width'")]
     [InlineData("""{"Sku":"p","Box":{"Width":1,"Height":1}""", "$", "malformed")]
     [InlineData("""{"Sku":"p"} trailing""", "$", "")]
+    [InlineData("""{"Sku":null}""", "$.Sku", "null is not allowed here: Sku is not nullable")]
+    [InlineData("""{"Sku":"p","Tags":null}""", "$.Tags", "Tags is not nullable")]
     [InlineData("""[1,2]""", "$", "an object for Product")]
     public async Task Read_BadInput_FailsWithThePathAndWhatWasExpected(string payload, string path, string expected)
     {
