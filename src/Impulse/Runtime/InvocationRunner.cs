@@ -53,9 +53,11 @@ internal static class InvocationRunner
             {
                 await running.WaitAsync(context.RemainingTime, context.Time).ConfigureAwait(false);
             }
-            catch (TimeoutException) when (!running.IsCompleted)
+            catch (TimeoutException)
             {
-                return TimedOut(context, running);
+                // The deadline's cancellation may have ended the handler a moment after the wait gave up;
+                // either way it ran out of time. Only a handler still running is abandoned.
+                return TimedOut(context, running.IsCompleted ? null : running);
             }
             catch (Exception e)
             {
