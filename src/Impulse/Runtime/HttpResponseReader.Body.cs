@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 
 namespace Impulse.Runtime;
@@ -116,7 +115,7 @@ internal sealed partial class HttpResponseReader
         _reading = InBody;
         while (remaining > 0)
         {
-            var received = await _socket!.ReceiveAsync(target.Array.AsMemory(target.Length, remaining), SocketFlags.None, cancel);
+            var received = await ReceiveFromSocketAsync(target.Array.AsMemory(target.Length, remaining), cancel);
             if (received == 0)
                 throw ClosedDuring(InBody);
             target.Length += received;
@@ -149,7 +148,7 @@ internal sealed partial class HttpResponseReader
             // One byte past the limit is enough to know the body is too large.
             target.EnsureCapacity((int)Math.Min((long)target.Length + 64 * 1024, (long)maxBytes + 1));
             var room = target.Array.AsMemory(target.Length, Math.Min(target.Array.Length, maxBytes + 1) - target.Length);
-            var received = await _socket!.ReceiveAsync(room, SocketFlags.None, cancel);
+            var received = await ReceiveFromSocketAsync(room, cancel);
             if (received == 0)
                 return;
             target.Length += received;

@@ -9,7 +9,11 @@ namespace Impulse.Runtime;
 /// Reads HTTP/1.1 responses from one connection, strictly, through a receive buffer that is kept
 /// across responses. Anything that does not parse is a <see cref="RuntimeApiException"/> with status 0.
 /// </summary>
-internal sealed partial class HttpResponseReader : IDisposable
+/// <param name="blocking">
+/// True to receive with blocking calls on the calling thread, so every read completes synchronously; see
+/// <see cref="RuntimeApiClient"/>. The cancellation token is then not watched here: the caller closes the socket.
+/// </param>
+internal sealed partial class HttpResponseReader(bool blocking = false) : IDisposable
 {
     /// <summary>The most a status line and header section (interim responses included) may take.</summary>
     public const int MaxHeaderBytes = 64 * 1024;
@@ -258,12 +262,16 @@ internal sealed partial class HttpResponseReader : IDisposable
                 _buffer = bigger;
             }
         }
-        var received = await _socket!.ReceiveAsync(_buffer.AsMemory(_end), SocketFlags.None, cancel);
+        var received = await ReceiveFromSocketAsync(_buffer.AsMemory(_end), cancel);
         if (received == 0)
             throw ClosedDuring(what);
         _end += received;
         BytesReceived += received;
     }
+
+    /// <summary>One receive from the socket: a blocking call in blocking mode, otherwise an asynchronous one.</summary>
+    private ValueTask<int> ReceiveFromSocketAsync(Memory<byte> into, CancellationToken cancel) =>
+        blocking ? new(_socket!.Receive(into.Span, SocketFlags.None)) : _socket!.ReceiveAsync(into, SocketFlags.None, cancel);
 
     private void Consume(int count)
     {

@@ -7,6 +7,12 @@ namespace Impulse.Runtime;
 internal interface IRuntimeApi : IDisposable
 {
     /// <summary>
+    /// True when calls do their I/O with blocking calls on the calling thread and return completed tasks.
+    /// The invocation loop then keeps to that thread, waiting there for handlers that go asynchronous.
+    /// </summary>
+    bool Blocking { get; }
+
+    /// <summary>
     /// Waits for the next invocation (<c>GET /runtime/invocation/next</c>). The returned body stays
     /// valid until the next call to this method.
     /// </summary>

@@ -10,6 +10,14 @@ namespace Impulse.Runtime;
 /// A small, strict HTTP/1.1 client for the Lambda Runtime API over one keep-alive socket. It stands
 /// in for HttpClient, which would add about 4 MB to the native AOT bootstrap.
 /// </summary>
+/// <remarks>
+/// A blocking client does its socket calls synchronously on the calling thread, and every method returns
+/// an already completed task. The process's main thread has nothing else to do while it waits for the
+/// Runtime API, so this spares the thread pool, its I/O completions and their threads and memory. A
+/// cancellation token (the caller's, or the POST timeout) then cannot interrupt a system call: it closes
+/// the socket under the blocked call instead, and the call ends with <see cref="OperationCanceledException"/>
+/// as it would have asynchronously.
+/// </remarks>
 internal sealed class RuntimeApiClient : IRuntimeApi
 {
     /// <summary>The largest response body accepted: Lambda's 6 MB event limit with ample headroom.</summary>
@@ -27,7 +35,8 @@ internal sealed class RuntimeApiClient : IRuntimeApi
     private readonly TimeSpan _postTimeout;
     private readonly byte[] _commonHeaders;
     private readonly byte[] _nextRequest;
-    private readonly HttpResponseReader _reader = new();
+    private readonly bool _blocking;
+    private readonly HttpResponseReader _reader;
     private readonly PooledBuffer _nextBody = new(64 * 1024);
     private readonly PooledBuffer _postResponseBody = new(1024);
     private readonly PooledBuffer _requestHead = new(1024);
@@ -37,14 +46,17 @@ internal sealed class RuntimeApiClient : IRuntimeApi
     private int _busy;
     private bool _disposed;
 
-    /// <summary>Connects to <paramref name="runtimeApi"/>, the <c>AWS_LAMBDA_RUNTIME_API</c> value (<c>host:port</c>).</summary>
-    public RuntimeApiClient(string runtimeApi)
-        : this(runtimeApi, DefaultPostTimeout)
+    /// <summary>
+    /// Connects to <paramref name="runtimeApi"/>, the <c>AWS_LAMBDA_RUNTIME_API</c> value (<c>host:port</c>),
+    /// with blocking calls on the calling thread when <paramref name="blocking"/> is true.
+    /// </summary>
+    public RuntimeApiClient(string runtimeApi, bool blocking = false)
+        : this(runtimeApi, DefaultPostTimeout, blocking)
     {
     }
 
     /// <summary>As the public constructor, with the time a POST may wait for its answer (or <see cref="Timeout.InfiniteTimeSpan"/>).</summary>
-    internal RuntimeApiClient(string runtimeApi, TimeSpan postTimeout)
+    internal RuntimeApiClient(string runtimeApi, TimeSpan postTimeout, bool blocking = false)
     {
         if (postTimeout <= TimeSpan.Zero && postTimeout != Timeout.InfiniteTimeSpan)
             throw new ArgumentOutOfRangeException(nameof(postTimeout), postTimeout, "A POST timeout must be positive or infinite.");
@@ -53,7 +65,12 @@ internal sealed class RuntimeApiClient : IRuntimeApi
         _postTimeout = postTimeout;
         _commonHeaders = HttpRequestWriter.CommonHeaders(runtimeApi);
         _nextRequest = HttpRequestWriter.NextRequest(_commonHeaders);
+        _blocking = blocking;
+        _reader = new HttpResponseReader(blocking);
     }
+
+    /// <inheritdoc/>
+    public bool Blocking => _blocking;
 
     /// <inheritdoc/>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
@@ -159,6 +176,7 @@ internal sealed class RuntimeApiClient : IRuntimeApi
         for (var attempt = 0; ; attempt++)
         {
             var reused = await EnsureConnectedAsync(cancel);
+            using var abort = CloseOnCancel(_socket!, cancel);
             _bytesWritten = 0;
             _reader.BeginResponse();
             try
@@ -168,6 +186,9 @@ internal sealed class RuntimeApiClient : IRuntimeApi
                     await SendAsync(body, cancel);
                 var response = await _reader.ReadHeadAsync(lambdaHeaders, cancel);
                 await _reader.ReadBodyAsync(response, responseBody, MaxBodyBytes, cancel);
+                // A close that woke a blocked read looks like the server's end of a body read to close.
+                if (_blocking)
+                    cancel.ThrowIfCancellationRequested();
                 if (!response.Reusable || _reader.HasBufferedData)
                     CloseConnection();
                 return response;
@@ -175,6 +196,13 @@ internal sealed class RuntimeApiClient : IRuntimeApi
             catch (Exception e) when (attempt == 0 && reused && IsStaleConnection(e, idempotent, cancel))
             {
                 CloseConnection();
+            }
+            catch (Exception) when (_blocking && cancel.IsCancellationRequested)
+            {
+                // Cancellation closed the socket under a blocked call, which failed however the socket
+                // layer reports a closed socket; the caller asked for cancellation, so that is what it gets.
+                CloseConnection();
+                throw new OperationCanceledException(cancel);
             }
             catch (SocketException e)
             {
@@ -203,7 +231,9 @@ internal sealed class RuntimeApiClient : IRuntimeApi
     {
         while (!bytes.IsEmpty)
         {
-            var sent = await _socket!.SendAsync(bytes, SocketFlags.None, cancel);
+            var sent = _blocking
+                ? _socket!.Send(bytes.Span, SocketFlags.None)
+                : await _socket!.SendAsync(bytes, SocketFlags.None, cancel);
             _bytesWritten += sent;
             bytes = bytes[sent..];
         }
@@ -228,10 +258,24 @@ internal sealed class RuntimeApiClient : IRuntimeApi
             var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
-                await socket.ConnectAsync(endpoint, cancel);
+                if (_blocking)
+                {
+                    using (CloseOnCancel(socket, cancel))
+                        socket.Connect(endpoint);
+                    cancel.ThrowIfCancellationRequested();
+                }
+                else
+                {
+                    await socket.ConnectAsync(endpoint, cancel);
+                }
                 _socket = socket;
                 _reader.Attach(socket);
                 return false;
+            }
+            catch (Exception) when (_blocking && cancel.IsCancellationRequested)
+            {
+                socket.Dispose();
+                throw new OperationCanceledException(cancel);
             }
             catch (SocketException e)
             {
@@ -253,11 +297,21 @@ internal sealed class RuntimeApiClient : IRuntimeApi
         {
             return socket.Poll(0, SelectMode.SelectRead);
         }
-        catch (SocketException)
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
+            // Disposed: a cancellation closed it just as the last exchange succeeded. Unusable either way.
             return true;
         }
     }
+
+    /// <summary>
+    /// In blocking mode, closes <paramref name="socket"/> if <paramref name="cancel"/> fires: a system call
+    /// blocked on it then returns, which is how a blocking call honours cancellation and the POST timeout.
+    /// Closing from another thread wakes a blocked connect, send or receive on Linux. Bound to this socket,
+    /// not the field, so a cancellation can never close a connection made after it.
+    /// </summary>
+    private CancellationTokenRegistration CloseOnCancel(Socket socket, CancellationToken cancel) =>
+        _blocking ? cancel.UnsafeRegister(static state => ((Socket)state!).Dispose(), socket) : default;
 
     private void CloseConnection()
     {
