@@ -5,15 +5,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Impulse.Runtime.Tests.Loop;
 
-public sealed class LambdaRuntimeTests
+/// <summary>The Runtime API loop, with the client in both its modes: asynchronous, and blocking on the main thread as AWS mode runs it.</summary>
+public abstract class LambdaRuntimeTests
 {
+    protected abstract bool Blocking { get; }
+
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
     [Fact]
     public async Task Run_WithSucceedingHandler_PostsEachResultAndServesTheNext()
     {
         var app = new TestApplication(TestFunction.Sync("upper", payload => payload.ToUpperInvariant()));
-        await using var harness = await RuntimeHarness.StartAsync(app, "upper");
+        await using var harness = await RuntimeHarness.StartAsync(app, Blocking, "upper");
         var first = harness.Server.Enqueue("\"a\""u8.ToArray());
         var second = harness.Server.Enqueue("\"b\""u8.ToArray());
 
@@ -35,7 +38,7 @@ public sealed class LambdaRuntimeTests
             traceVariable = Environment.GetEnvironmentVariable("_X_AMZN_TRACE_ID");
             return Task.FromResult<string?>(null);
         }));
-        await using var harness = await RuntimeHarness.StartAsync(app, "ctx");
+        await using var harness = await RuntimeHarness.StartAsync(app, Blocking, "ctx");
         var deadline = DateTimeOffset.UtcNow.AddSeconds(9);
         var id = harness.Server.Enqueue("{}"u8.ToArray(), deadline: deadline, functionArn: "arn:aws:lambda:eu-west-1:111122223333:function:ctx:prod",
             traceId: "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1", clientContext: "{\"client\":{}}", cognitoIdentity: "{\"cognitoIdentityId\":\"x\"}");
@@ -64,7 +67,7 @@ public sealed class LambdaRuntimeTests
             context.Logger.Info("hello from the handler");
             return Task.FromResult<string?>(null);
         }));
-        await using var harness = await RuntimeHarness.StartAsync(app, "log");
+        await using var harness = await RuntimeHarness.StartAsync(app, Blocking, "log");
         var id = harness.Server.Enqueue("{}"u8.ToArray());
 
         await harness.RunUntilIdleAsync();
@@ -80,7 +83,7 @@ public sealed class LambdaRuntimeTests
     {
         var app = new TestApplication(TestFunction.Sync("picky", payload =>
             payload == "\"bad\"" ? throw new FormatException("bad is not allowed") : "\"ok\""));
-        await using var harness = await RuntimeHarness.StartAsync(app, "picky");
+        await using var harness = await RuntimeHarness.StartAsync(app, Blocking, "picky");
         var bad = harness.Server.Enqueue("\"bad\""u8.ToArray());
         var good = harness.Server.Enqueue("\"good\""u8.ToArray());
 
@@ -101,7 +104,7 @@ public sealed class LambdaRuntimeTests
     public async Task Run_WhenEventCannotBeRead_PostsTheStableEventErrorType()
     {
         var app = new TestApplication(TestFunction.Sync("strict", _ => throw new EventReadException("Expected a JSON string but found a number.", "$")));
-        await using var harness = await RuntimeHarness.StartAsync(app, "strict");
+        await using var harness = await RuntimeHarness.StartAsync(app, Blocking, "strict");
         var id = harness.Server.Enqueue("42"u8.ToArray());
 
         await harness.RunUntilIdleAsync();
@@ -114,9 +117,9 @@ public sealed class LambdaRuntimeTests
     public async Task Run_WithUnknownHandler_PostsInitErrorAndExitsNonZero()
     {
         var app = new TestApplication(TestFunction.Sync("known", p => p));
-        await using var harness = await RuntimeHarness.StartAsync(app, "unknown");
+        await using var harness = await RuntimeHarness.StartAsync(app, Blocking, "unknown");
 
-        var exit = await harness.Runtime.RunAsync().WaitAsync(Wait);
+        var exit = await harness.RunAsync().WaitAsync(Wait);
 
         Assert.NotEqual(0, exit);
         var init = Assert.Single(harness.Server.InitErrors);
@@ -130,9 +133,9 @@ public sealed class LambdaRuntimeTests
     public async Task Run_WithNoHandlerSet_PostsInitErrorAndExitsNonZero()
     {
         var app = new TestApplication(TestFunction.Sync("known", p => p));
-        await using var harness = await RuntimeHarness.StartAsync(app, handler: null);
+        await using var harness = await RuntimeHarness.StartAsync(app, Blocking, handler: null);
 
-        var exit = await harness.Runtime.RunAsync().WaitAsync(Wait);
+        var exit = await harness.RunAsync().WaitAsync(Wait);
 
         Assert.NotEqual(0, exit);
         Assert.Contains("_HANDLER is not set", Encoding.UTF8.GetString(Assert.Single(harness.Server.InitErrors).Body));
@@ -150,9 +153,9 @@ public sealed class LambdaRuntimeTests
                 return services;
             },
         };
-        await using var harness = await RuntimeHarness.StartAsync(app, "f");
+        await using var harness = await RuntimeHarness.StartAsync(app, Blocking, "f");
 
-        var exit = await harness.Runtime.RunAsync().WaitAsync(Wait);
+        var exit = await harness.RunAsync().WaitAsync(Wait);
 
         Assert.NotEqual(0, exit);
         var init = Assert.Single(harness.Server.InitErrors);
@@ -168,7 +171,7 @@ public sealed class LambdaRuntimeTests
             await Task.Delay(Timeout.Infinite, context.CancellationToken);
             return null;
         }));
-        await using var harness = await RuntimeHarness.StartAsync(app, "slow");
+        await using var harness = await RuntimeHarness.StartAsync(app, Blocking, "slow");
         var slow = harness.Server.Enqueue("{}"u8.ToArray(), deadline: DateTimeOffset.UtcNow.AddMilliseconds(300));
 
         await harness.RunUntilIdleAsync();
@@ -187,11 +190,11 @@ public sealed class LambdaRuntimeTests
             await release.Task;
             return null;
         }));
-        await using var harness = await RuntimeHarness.StartAsync(app, "stuck");
+        await using var harness = await RuntimeHarness.StartAsync(app, Blocking, "stuck");
         var stuck = harness.Server.Enqueue("{}"u8.ToArray(), deadline: DateTimeOffset.UtcNow.AddMilliseconds(200));
         var next = harness.Server.Enqueue("{}"u8.ToArray());
 
-        var exit = await harness.Runtime.RunAsync().WaitAsync(Wait);
+        var exit = await harness.RunAsync().WaitAsync(Wait);
         release.SetResult();
 
         Assert.Equal(1, exit);
@@ -207,7 +210,7 @@ public sealed class LambdaRuntimeTests
     {
         var big = "\"" + new string('x', 6_291_556) + "\"";
         var app = new TestApplication(TestFunction.Sync("big", payload => payload == "\"big\"" ? big : "\"small\""));
-        await using var harness = await RuntimeHarness.StartAsync(app, "big");
+        await using var harness = await RuntimeHarness.StartAsync(app, Blocking, "big");
         var tooBig = harness.Server.Enqueue("\"big\""u8.ToArray());
         var small = harness.Server.Enqueue("\"small\""u8.ToArray());
 
@@ -223,7 +226,7 @@ public sealed class LambdaRuntimeTests
     public async Task Run_WhenServerRefusesResponseWith413_ReportsSizeError()
     {
         var app = new TestApplication(TestFunction.Sync("f", p => p));
-        await using var harness = await RuntimeHarness.StartAsync(app, "f");
+        await using var harness = await RuntimeHarness.StartAsync(app, Blocking, "f");
         harness.Server.ForceStatus(RuntimeApiEndpoint.Response, 413, "{\"errorMessage\":\"too big\"}");
         var id = harness.Server.Enqueue("\"x\""u8.ToArray());
 
@@ -238,7 +241,7 @@ public sealed class LambdaRuntimeTests
     public async Task Run_WhenServerRefusesAnAnswer_LogsItAndServesTheNextInvocation(int status)
     {
         var app = new TestApplication(TestFunction.Sync("f", p => p));
-        await using var harness = await RuntimeHarness.StartAsync(app, "f");
+        await using var harness = await RuntimeHarness.StartAsync(app, Blocking, "f");
         harness.Server.ForceStatus(RuntimeApiEndpoint.Response, status, "{\"errorMessage\":\"refused\"}");
         harness.Server.Enqueue("\"first\""u8.ToArray());
         var second = harness.Server.Enqueue("\"second\""u8.ToArray());
@@ -253,10 +256,10 @@ public sealed class LambdaRuntimeTests
     public async Task Run_WhenNextAnswers500_ExitsPromptlyWithNonZeroCode()
     {
         var app = new TestApplication(TestFunction.Sync("f", p => p));
-        await using var harness = await RuntimeHarness.StartAsync(app, "f");
+        await using var harness = await RuntimeHarness.StartAsync(app, Blocking, "f");
         harness.Server.ForceStatus(RuntimeApiEndpoint.Next, 500, "{\"errorMessage\":\"shutting down\"}");
 
-        var exit = await harness.Runtime.RunAsync().WaitAsync(Wait);
+        var exit = await harness.RunAsync().WaitAsync(Wait);
 
         Assert.Equal(1, exit);
         Assert.Contains("shutting down", harness.Log);
@@ -266,13 +269,23 @@ public sealed class LambdaRuntimeTests
     public async Task Run_WhenResponsePostAnswers500_ExitsWithNonZeroCode()
     {
         var app = new TestApplication(TestFunction.Sync("f", p => p));
-        await using var harness = await RuntimeHarness.StartAsync(app, "f");
+        await using var harness = await RuntimeHarness.StartAsync(app, Blocking, "f");
         harness.Server.ForceStatus(RuntimeApiEndpoint.Response, 500, "{\"errorMessage\":\"broken\"}");
         harness.Server.Enqueue("\"x\""u8.ToArray());
 
-        var exit = await harness.Runtime.RunAsync().WaitAsync(Wait);
+        var exit = await harness.RunAsync().WaitAsync(Wait);
 
         Assert.Equal(1, exit);
         Assert.Contains("broken", harness.Log);
     }
+}
+
+public sealed class LambdaRuntimeAsyncClientTests : LambdaRuntimeTests
+{
+    protected override bool Blocking => false;
+}
+
+public sealed class LambdaRuntimeBlockingClientTests : LambdaRuntimeTests
+{
+    protected override bool Blocking => true;
 }

@@ -9,10 +9,10 @@ internal sealed class RuntimeHarness : IAsyncDisposable
     private readonly MemoryStream _log = new();
     private readonly RuntimeApiClient _client;
 
-    private RuntimeHarness(FakeRuntimeApiServer server, TestApplication app, string? handler)
+    private RuntimeHarness(FakeRuntimeApiServer server, TestApplication app, string? handler, bool blocking)
     {
         Server = server;
-        _client = new RuntimeApiClient(server.Address);
+        _client = new RuntimeApiClient(server.Address, blocking);
         var environment = new LambdaEnvironment(server.Address, handler, "test-function", "7", 512);
         Runtime = new LambdaRuntime(_client, app, environment, new LogSink(_log, LogLevel.Debug, TimeProvider.System), TimeProvider.System);
     }
@@ -25,18 +25,21 @@ internal sealed class RuntimeHarness : IAsyncDisposable
         get { lock (_log) return Encoding.UTF8.GetString(_log.ToArray()); }
     }
 
-    public static async Task<RuntimeHarness> StartAsync(TestApplication app, string? handler)
+    public static async Task<RuntimeHarness> StartAsync(TestApplication app, bool blocking, string? handler)
     {
         var server = new FakeRuntimeApiServer();
         await server.StartAsync();
-        return new RuntimeHarness(server, app, handler);
+        return new RuntimeHarness(server, app, handler, blocking);
     }
+
+    /// <summary>Runs the loop off the test's thread: a blocking client holds its thread for as long as it waits.</summary>
+    public Task<int> RunAsync() => Task.Run(() => Runtime.RunAsync());
 
     /// <summary>Runs the loop until the server has nothing more to give, and returns its exit code.</summary>
     public async Task<int> RunUntilIdleAsync(params string[] events)
     {
         var ids = events.Select(e => Server.Enqueue(Encoding.UTF8.GetBytes(e))).ToArray();
-        var run = Task.Run(() => Runtime.RunAsync());
+        var run = RunAsync();
         foreach (var id in ids)
         {
             var finished = await Task.WhenAny(run, Server.WaitForOutcomeAsync(id, TimeSpan.FromSeconds(20)));
