@@ -40,15 +40,8 @@ public sealed class FunctionTestHost : IDisposable
     {
         var invoker = _app.Find(functionName)
             ?? throw new ArgumentException($"'{functionName}' is not a function of this app.", nameof(functionName));
-        var requestId = Guid.NewGuid().ToString();
-        var now = _time.GetUtcNow();
-        var info = new InvocationInfo(
-            requestId,
-            invoker.Name,
-            "$LATEST",
-            $"arn:aws:lambda:local:000000000000:function:{invoker.Name}",
-            invoker.MemoryMb,
-            now + (timeout ?? TimeSpan.FromSeconds(invoker.TimeoutSeconds))) { StartedAt = now };
+        var info = InvocationInfo.Local(invoker, _time, timeout);
+        var requestId = info.RequestId;
         var context = new FunctionContext(info, new FunctionLogger(_sink, requestId, invoker.Name), _time);
         var result = new ArrayBufferWriter<byte>();
         try

@@ -73,17 +73,9 @@ internal sealed class LocalCommands(FunctionApplication app, TextWriter output, 
         }
 
         var services = app.CreateServices();
-        var requestId = Guid.NewGuid().ToString();
-        var now = time.GetUtcNow();
-        var info = new InvocationInfo(
-            requestId,
-            invoker.Name,
-            "$LATEST",
-            $"arn:aws:lambda:local:000000000000:function:{invoker.Name}",
-            invoker.MemoryMb,
-            now.AddSeconds(invoker.TimeoutSeconds)) { StartedAt = now };
+        var info = InvocationInfo.Local(invoker, time);
         var sink = LogSink.FromEnvironment(Console.OpenStandardError(), time);
-        var context = new FunctionContext(info, new FunctionLogger(sink, requestId, invoker.Name), time);
+        var context = new FunctionContext(info, new FunctionLogger(sink, info.RequestId, invoker.Name), time);
         var result = new ArrayBufferWriter<byte>();
         try
         {
