@@ -36,7 +36,14 @@ public sealed class FunctionTestHost : IDisposable
     /// Invokes <paramref name="functionName"/> with <paramref name="eventJson"/> as its event.
     /// <paramref name="timeout"/> overrides the function's configured timeout.
     /// </summary>
-    public async Task<TestInvocation> InvokeAsync(string functionName, string eventJson, TimeSpan? timeout = null)
+    public Task<TestInvocation> InvokeAsync(string functionName, string eventJson, TimeSpan? timeout = null) =>
+        InvokeAsync(functionName, Encoding.UTF8.GetBytes(eventJson ?? throw new ArgumentNullException(nameof(eventJson))), timeout);
+
+    /// <summary>
+    /// Invokes <paramref name="functionName"/> with the raw bytes of <paramref name="payload"/>, for events a
+    /// string cannot carry (invalid UTF-8, say).
+    /// </summary>
+    public async Task<TestInvocation> InvokeAsync(string functionName, ReadOnlyMemory<byte> payload, TimeSpan? timeout = null)
     {
         var invoker = _app.Find(functionName)
             ?? throw new ArgumentException($"'{functionName}' is not a function of this app.", nameof(functionName));
@@ -46,7 +53,7 @@ public sealed class FunctionTestHost : IDisposable
         var result = new ArrayBufferWriter<byte>();
         try
         {
-            var outcome = await InvocationRunner.RunAsync(invoker, Encoding.UTF8.GetBytes(eventJson), result, context, Services).ConfigureAwait(false);
+            var outcome = await InvocationRunner.RunAsync(invoker, payload, result, context, Services).ConfigureAwait(false);
             return new TestInvocation(
                 requestId,
                 outcome.Status == InvocationStatus.Succeeded ? Encoding.UTF8.GetString(result.WrittenSpan) : null,
