@@ -1,0 +1,44 @@
+using Impulse.Hosting.Invoke;
+using Impulse.Hosting.Manifest;
+using Impulse.Hosting.Routing;
+
+namespace Impulse.Hosting;
+
+/// <summary>What the host prints when it starts: where it listens, its routes and its functions.</summary>
+internal static class Banner
+{
+    public static void Write(TextWriter output, Uri address, IReadOnlyList<RouteTemplate> routes, IReadOnlyList<FunctionSpec> functions)
+    {
+        var root = address.GetLeftPart(UriPartial.Authority);
+        output.WriteLine($"Impulse local host listening on {root}");
+        output.WriteLine();
+        if (routes.Count > 0)
+        {
+            output.WriteLine("HTTP routes:");
+            var width = routes.Max(r => r.Path.Length);
+            foreach (var route in routes.OrderBy(r => r.Path, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal))
+                output.WriteLine($"  {route.Method,-7} {route.Path.PadRight(width)}  -> {route.FunctionName}");
+            output.WriteLine();
+        }
+
+        output.WriteLine("Invoke API:");
+        output.WriteLine($"  POST    {InvokeApi.Prefix}/{{name}}/invocations");
+        output.WriteLine($"  GET     {InvokeApi.Prefix}");
+        output.WriteLine();
+        output.WriteLine("Functions:");
+        var nameWidth = functions.Count == 0 ? 0 : functions.Max(f => f.Name.Length);
+        foreach (var function in functions)
+        {
+            var invoker = function.Invoker;
+            var limits = $"{invoker.MemoryMb} MB, {invoker.TimeoutSeconds} s" + (function.ReservedConcurrency > 0 ? $", reserved concurrency {function.ReservedConcurrency}" : "");
+            output.WriteLine($"  {function.Name.PadRight(nameWidth)}  ({limits})");
+            // Schedules and pull triggers are not served by this host yet; saying so beats silently ignoring them.
+            foreach (var trigger in function.OtherTriggers)
+                output.WriteLine($"  {new string(' ', nameWidth)}  trigger not served locally yet: {trigger}");
+        }
+
+        output.WriteLine();
+        output.WriteLine($"Example: curl -X POST {root}{InvokeApi.Prefix}/{(functions.Count > 0 ? functions[0].Name : "NAME")}/invocations -d '{{}}'");
+        output.Flush();
+    }
+}

@@ -1,0 +1,210 @@
+using Impulse.Dispatch;
+using Impulse.Hosting.Async;
+using Impulse.Hosting.Execution;
+using Impulse.Hosting.Http;
+using Impulse.Hosting.Invoke;
+using Impulse.Hosting.Manifest;
+using Impulse.Hosting.Routing;
+using Impulse.Sources;
+using Impulse.Sources.Embedded;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Impulse.Hosting;
+
+/// <summary>
+/// Serves an app's functions locally on Kestrel: its HTTP push triggers as API Gateway would, the Lambda Invoke
+/// API, asynchronous invocations with retries and a dead-letter queue, and Lambda's throttling.
+/// </summary>
+public static class LocalHost
+{
+    /// <summary>
+    /// Runs the host until SIGINT or SIGTERM, then lets in-flight invocations finish; the generated <c>Main</c> calls
+    /// this when the app references Impulse.Hosting and is started with no command or with <c>serve</c>.
+    /// </summary>
+    /// <returns>0 after a clean stop, 1 when the host could not start, 2 for bad arguments.</returns>
+    public static async Task<int> RunAsync(string[] args, FunctionApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(app);
+        var options = CommandLine.Parse(args, Environment.GetEnvironmentVariable, out var error, out var help);
+        if (options is null)
+        {
+            if (error is not null)
+                await Console.Error.WriteLineAsync(error).ConfigureAwait(false);
+            await (help ? Console.Out : Console.Error).WriteLineAsync(CommandLine.Usage).ConfigureAwait(false);
+            return help ? 0 : 2;
+        }
+
+        options.HandleSignals = true;
+        LocalHostHandle handle;
+        try
+        {
+            handle = await StartAsync(app, options).ConfigureAwait(false);
+        }
+        catch (LocalHostStartException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return 1;
+        }
+
+        await using (handle.ConfigureAwait(false))
+        {
+            await handle.WaitForShutdownAsync().ConfigureAwait(false);
+            await Console.Out.WriteLineAsync("Stopping: letting in-flight invocations finish.").ConfigureAwait(false);
+            await handle.StopAsync().ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Starts the host in this process and returns once it is listening; tests start it on port 0 and read the
+    /// bound address from the handle. The app's services are built once, here.
+    /// </summary>
+    /// <exception cref="LocalHostStartException">The manifest, a route or the app's services are broken, or the port is taken.</exception>
+    public static async Task<LocalHostHandle> StartAsync(FunctionApplication app, LocalHostOptions? options = null, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        options ??= new LocalHostOptions();
+        var output = options.Output ?? Console.Out;
+        var time = options.TimeProvider;
+        var level = options.MinimumLogLevel ?? LogSink.ParseLevel(Environment.GetEnvironmentVariable("AWS_LAMBDA_LOG_LEVEL"));
+        var logOutput = new SharedLogOutput(options.LogOutput ?? Console.OpenStandardOutput());
+        var hostLog = new FunctionLogger(new LogSink(new InvocationLogStream(logOutput), level, time), null, null);
+
+        IReadOnlyList<FunctionSpec> specs;
+        HttpRouter router;
+        try
+        {
+            specs = ManifestReader.Read(app);
+            router = new HttpRouter(specs.SelectMany(s => s.HttpRoutes.Select(r => RouteTemplate.Parse(r, s.Name))));
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or System.Text.Json.JsonException)
+        {
+            throw new LocalHostStartException($"The app's functions cannot be served: {e.Message}", e);
+        }
+
+        IServiceProvider services;
+        try
+        {
+            services = app.CreateServices();
+        }
+        catch (Exception e)
+        {
+            throw new LocalHostStartException($"Building the app's services failed, so no function can run: {e.GetType().Name}: {e.Message}", e);
+        }
+
+        var hostWide = options.MaxConcurrency > 0 ? new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency) : null;
+        var functions = specs.ToDictionary(s => s.Name, s => new HostedFunction(s, new ConcurrencyGate(s.ReservedConcurrency, hostWide)), StringComparer.Ordinal);
+        var executor = new FunctionExecutor(services, logOutput, level, time, options.Region, options.AccountId);
+        var ownedFactory = options.AsyncQueues is null
+            ? new EmbeddedQueueSourceFactory(new EmbeddedQueueOptions { DatabasePath = options.QueueDatabasePath, TimeProvider = time })
+            : null;
+        var resources = new HostResources(services, ownedFactory);
+        WebApplication? web = null;
+        try
+        {
+            var async = OpenQueues(functions.Values, options, ownedFactory, executor, hostLog);
+            var triggers = new HttpTriggers(router, functions, executor, hostLog, time);
+            var invokeApi = new InvokeApi(functions, executor, async, hostLog);
+            web = Build(options, specs);
+            web.Run(new RequestDispatcher(triggers, invokeApi, hostLog).HandleAsync);
+            try
+            {
+                await web.StartAsync(cancel).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                throw new LocalHostStartException($"Cannot listen on {options.Address}:{options.Port}: {e.Message} Choose another port with --port or IMPULSE_PORT.", e);
+            }
+
+            if (options.RunAsyncInvocations)
+                async.Start();
+            var address = BoundAddress(web);
+            Banner.Write(output, address, triggers.Routes, specs);
+            return new LocalHostHandle(web, async, resources, address);
+        }
+        catch
+        {
+            if (web is not null)
+                await web.DisposeAsync().ConfigureAwait(false);
+            await resources.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static AsyncInvocations OpenQueues(IEnumerable<HostedFunction> functions, LocalHostOptions options, IQueueSourceFactory? ownedFactory, FunctionExecutor executor, FunctionLogger log)
+    {
+        try
+        {
+            return new AsyncInvocations(functions, options.AsyncQueues ?? ownedFactory!, executor, new AsyncSettings(options.AsyncRetryDelays, options.AsyncConcurrency), log);
+        }
+        catch (Exception e)
+        {
+            var where = options.AsyncQueues is null ? $"the queue database '{options.QueueDatabasePath}'" : "the asynchronous invocation queues";
+            throw new LocalHostStartException($"Cannot open {where}: {e.Message} Choose another file with --queue-db.", e);
+        }
+    }
+
+    private static WebApplication Build(LocalHostOptions options, IReadOnlyList<FunctionSpec> specs)
+    {
+        // The empty builder plus Kestrel's core: no configuration files, logging providers, MVC or reflection, so
+        // the host stays trimmable and AOT-compatible.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(options.Address, options.Port);
+            // Bodies are read up to Lambda's limits by the host itself, so Kestrel's own limit only stops the absurd.
+            kestrel.Limits.MaxRequestBodySize = 2L * RequestBody.MaxSynchronousPayloadBytes;
+        });
+
+        // Stopping waits for in-flight invocations, and none can outlive the longest function timeout.
+        var longest = specs.Count == 0 ? 0 : specs.Max(s => s.Invoker.TimeoutSeconds);
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(longest + 5));
+        if (!options.HandleSignals)
+            builder.Services.AddSingleton<IHostLifetime, QuietLifetime>();
+        return builder.Build();
+    }
+
+    private static Uri BoundAddress(WebApplication web)
+    {
+        var addresses = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+        var first = addresses?.FirstOrDefault() ?? throw new InvalidOperationException("Kestrel reported no address.");
+        return new Uri(first);
+    }
+
+    /// <summary>A lifetime that leaves signals alone, for hosts started inside another program such as a test run.</summary>
+    private sealed class QuietLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
+
+/// <summary>The local host could not start; the message says why and what to do.</summary>
+public sealed class LocalHostStartException : Exception
+{
+    /// <summary>An exception with a message for the user and the exception that caused it.</summary>
+    public LocalHostStartException(string message, Exception? inner = null) : base(message, inner) { }
+}
+
+/// <summary>What the host owns beyond Kestrel and disposes when it stops: the app's services and the queue factory it opened.</summary>
+internal sealed class HostResources(IServiceProvider services, IQueueSourceFactory? ownedFactory) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync()
+    {
+        if (ownedFactory is IAsyncDisposable factory)
+            await factory.DisposeAsync().ConfigureAwait(false);
+        if (services is IAsyncDisposable asyncServices)
+            await asyncServices.DisposeAsync().ConfigureAwait(false);
+        else
+            (services as IDisposable)?.Dispose();
+    }
+}

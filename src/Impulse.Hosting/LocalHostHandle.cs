@@ -1,0 +1,69 @@
+using Impulse.Hosting.Async;
+using Impulse.Sources;
+using Microsoft.AspNetCore.Builder;
+
+namespace Impulse.Hosting;
+
+/// <summary>A running local host: where it listens, its dead-letter queues, and how to stop it.</summary>
+public sealed class LocalHostHandle : IAsyncDisposable
+{
+    private readonly WebApplication _web;
+    private readonly AsyncInvocations _async;
+    private readonly HostResources _resources;
+    private readonly Lock _gate = new();
+    private Task? _stopping;
+
+    internal LocalHostHandle(WebApplication web, AsyncInvocations async, HostResources resources, Uri address)
+    {
+        _web = web;
+        _async = async;
+        _resources = resources;
+        Address = address;
+    }
+
+    /// <summary>The address the host listens on, such as <c>http://127.0.0.1:3000/</c>, with the real port when 0 was asked for.</summary>
+    public Uri Address { get; }
+
+    /// <summary>
+    /// The queue where asynchronous invocations of <paramref name="functionName"/> go after their last retry fails,
+    /// or null for a function the app lacks. Each message is the original event, with Lambda's <c>RequestID</c>,
+    /// <c>ErrorCode</c> and <c>ErrorMessage</c> attributes.
+    /// </summary>
+    public IQueueSource? GetDeadLetterQueue(string functionName) => _async.DeadLetterQueueOf(functionName);
+
+    /// <summary>Completes when something asks the host to stop: SIGINT or SIGTERM (with signal handling on) or <see cref="StopAsync"/>.</summary>
+    public Task WaitForShutdownAsync()
+    {
+        var stopping = _web.Lifetime.ApplicationStopping;
+        if (stopping.IsCancellationRequested)
+            return Task.CompletedTask;
+        var signalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        stopping.Register(() => signalled.TrySetResult());
+        return signalled.Task;
+    }
+
+    /// <summary>
+    /// Stops accepting requests and taking queued events, lets in-flight invocations finish (each bounded by its
+    /// function's timeout), then releases the app's services. Calling it again returns the same stop.
+    /// </summary>
+    public Task StopAsync()
+    {
+        lock (_gate)
+            return _stopping ??= StopCoreAsync();
+    }
+
+    /// <summary>Stops the host, as <see cref="StopAsync"/> does, and releases Kestrel.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        await _web.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task StopCoreAsync()
+    {
+        // Kestrel first: it stops accepting and waits for in-flight requests, so no new event is queued behind the pollers' backs.
+        await _web.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await _async.StopAsync().ConfigureAwait(false);
+        await _resources.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,36 @@
+using Impulse.Hosting.Http;
+using Impulse.Hosting.Invoke;
+using Microsoft.AspNetCore.Http;
+
+namespace Impulse.Hosting;
+
+/// <summary>
+/// The host's one request handler: the Invoke API under its fixed prefix, the app's HTTP routes everywhere else.
+/// A failure of the host itself (not of a function) is logged and answered as AWS answers its own faults.
+/// </summary>
+internal sealed class RequestDispatcher(HttpTriggers triggers, InvokeApi invokeApi, FunctionLogger log)
+{
+    public async Task HandleAsync(HttpContext http)
+    {
+        var isInvokeApi = InvokeApi.Serves(http.Request.Path);
+        try
+        {
+            await (isInvokeApi ? invokeApi.HandleAsync(http) : triggers.HandleAsync(http)).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is no one to answer.
+        }
+        catch (Exception e)
+        {
+            log.Log(LogLevel.Error, $"The local host failed to serve {http.Request.Method} {http.Request.Path}.", e);
+            if (http.Response.HasStarted)
+                throw;
+            http.Response.Clear();
+            if (isInvokeApi)
+                await ErrorResponses.WriteLambdaErrorAsync(http.Response, StatusCodes.Status500InternalServerError, ErrorResponses.Service, e.Message).ConfigureAwait(false);
+            else
+                await ErrorResponses.WriteGatewayErrorAsync(http.Response, StatusCodes.Status500InternalServerError, "Internal Server Error").ConfigureAwait(false);
+        }
+    }
+}
