@@ -49,8 +49,10 @@ internal static class InvokerEmitter
         writer.Line($"public override {(awaits ? "async " : "")}global::System.Threading.Tasks.ValueTask InvokeAsync(global::System.ReadOnlyMemory<byte> payload, global::System.Buffers.IBufferWriter<byte> result, global::Impulse.FunctionContext context, global::System.IServiceProvider services)");
         using (writer.Braces())
         {
-            if (handler.Event is { } @event)
-                writer.Line($"var @event = {ReadExpression(@event)};");
+            if (handler.Event is { } @event && handler.HttpBound)
+                EmitHttpBoundRead(writer, @event, awaits);
+            else if (handler.Event is { } plain)
+                writer.Line($"var @event = {ReadExpression(plain)};");
             var target = EmitTarget(writer, handler);
             var call = Call(handler, target);
 
@@ -65,6 +67,25 @@ internal static class InvokerEmitter
                 writer.Line(WriteStatement(resultValue));
             if (!awaits)
                 writer.Line("return default;");
+        }
+    }
+
+    /// <summary>
+    /// Reads the event out of an HTTP request when the payload is one; a body that does not fit the type is
+    /// answered with 400, as model binding does, and never reaches the handler.
+    /// </summary>
+    private static void EmitHttpBoundRead(SourceWriter writer, ValueModel value, bool awaits)
+    {
+        writer.Line("var http = global::Impulse.Dispatch.HttpBinding.TryUnwrap(payload, new global::System.Buffers.ArrayBufferWriter<byte>(), out var body);");
+        writer.Line($"{value.Type}{(value.AllowsNull && !value.Type.EndsWith("?", System.StringComparison.Ordinal) ? "?" : "")} @event;");
+        writer.Line("try");
+        using (writer.Braces())
+            writer.Line($"@event = {ReadExpression(value, "body")};");
+        writer.Line("catch (global::Impulse.EventReadException e) when (http)");
+        using (writer.Braces())
+        {
+            writer.Line("global::Impulse.Dispatch.HttpBinding.WriteBadRequest(result, e);");
+            writer.Line(awaits ? "return;" : "return default;");
         }
     }
 

@@ -29,7 +29,8 @@ internal sealed record HandlerModel(
     ValueModel? Result,
     ConstructorModel? Constructor,
     EquatableArray<JsonTypeModel> JsonTypes,
-    BatchModel? Batch = null);
+    BatchModel? Batch = null,
+    bool HttpBound = false);
 
 /// <summary>
 /// A pull-trigger handler that takes one message: the invoker reads the batch envelope, calls the

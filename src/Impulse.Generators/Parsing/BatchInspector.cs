@@ -13,6 +13,22 @@ internal static class BatchInspector
     private const int QueueSource = 0;
     private const int StreamSource = 1;
 
+    private const int HttpSource = 0;
+
+    /// <summary>
+    /// Whether an HTTP-triggered handler takes a type of its own rather than the request event: then the
+    /// generated invoker binds the request's body to it. Raw JSON and text handlers get the payload as it is.
+    /// </summary>
+    public static bool IsHttpBound(IMethodSymbol method, ValueModel? value)
+    {
+        if (value is null || value.Codec is ValueCodec.String or ValueCodec.JsonElement)
+            return false;
+        var isRequestEvent = value.Type is "global::" + KnownNames.HttpApiRequest or "global::" + KnownNames.RestApiRequest;
+        return !isRequestEvent && method.GetAttributes().Any(a =>
+            a.AttributeClass?.ToDisplayString() == KnownNames.PushTriggerAttribute
+            && a.ConstructorArguments.Length > 0 && a.ConstructorArguments[0].Value is int source && source == HttpSource);
+    }
+
     public static BatchModel? Inspect(IMethodSymbol method, Compilation compilation, ITypeSymbol? eventType, JsonTypeParser json)
     {
         var trigger = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.PullTriggerAttribute);

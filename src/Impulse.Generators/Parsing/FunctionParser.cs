@@ -41,7 +41,8 @@ internal static class FunctionParser
             Result: inspection.Result,
             Constructor: inspection.Constructor,
             JsonTypes: inspection.Json!.Types.ToEquatableArray(),
-            Batch: inspection.Batch);
+            Batch: inspection.Batch,
+            HttpBound: inspection.HttpBound);
 
         var attributes = method.GetAttributes();
         var typeAttributes = method.ContainingType.GetAttributes();

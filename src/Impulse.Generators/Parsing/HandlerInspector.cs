@@ -22,6 +22,9 @@ internal sealed class HandlerInspection
 
     /// <summary>Set when a pull-trigger handler takes one message, not the whole batch.</summary>
     public BatchModel? Batch { get; set; }
+
+    /// <summary>An HTTP-triggered handler that takes its own type: the request's body (or parameters) is bound to it.</summary>
+    public bool HttpBound { get; set; }
     public List<HandlerIssue> Issues { get; } = new();
 }
 
@@ -48,7 +51,10 @@ internal static class HandlerInspector
         if (!method.IsStatic)
             InspectConstruction(method.ContainingType, compilation, inspection);
         if (inspection.Issues.Count == 0)
+        {
             inspection.Batch = BatchInspector.Inspect(method, compilation, inspection.EventType, inspection.Json);
+            inspection.HttpBound = BatchInspector.IsHttpBound(method, inspection.Event);
+        }
         return inspection;
     }
 
