@@ -80,7 +80,12 @@ internal static class InvokerEmitter
         writer.Line($"{value.Type}{(value.AllowsNull && !value.Type.EndsWith("?", System.StringComparison.Ordinal) ? "?" : "")} @event;");
         writer.Line("try");
         using (writer.Braces())
-            writer.Line($"@event = {ReadExpression(value, "body")};");
+        {
+            // A text handler gets the body as it was sent; on a direct invoke its payload is a JSON string.
+            writer.Line(value.Codec == ValueCodec.String
+                ? $"@event = http ? global::System.Text.Encoding.UTF8.GetString(body.Span) : {ReadExpression(value, "body")};"
+                : $"@event = {ReadExpression(value, "body")};");
+        }
         writer.Line("catch (global::Impulse.EventReadException e) when (http)");
         using (writer.Braces())
         {

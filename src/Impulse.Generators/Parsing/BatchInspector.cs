@@ -17,11 +17,12 @@ internal static class BatchInspector
 
     /// <summary>
     /// Whether an HTTP-triggered handler takes a type of its own rather than the request event: then the
-    /// generated invoker binds the request's body to it. Raw JSON and text handlers get the payload as it is.
+    /// generated invoker binds the request's body to it (a <c>string</c> handler gets the body's text).
+    /// A <c>JsonElement</c> handler gets the payload as it came, request and all.
     /// </summary>
     public static bool IsHttpBound(IMethodSymbol method, ValueModel? value)
     {
-        if (value is null || value.Codec is ValueCodec.String or ValueCodec.JsonElement)
+        if (value is null || value.Codec is ValueCodec.JsonElement)
             return false;
         var isRequestEvent = value.Type is "global::" + KnownNames.HttpApiRequest or "global::" + KnownNames.RestApiRequest;
         return !isRequestEvent && method.GetAttributes().Any(a =>

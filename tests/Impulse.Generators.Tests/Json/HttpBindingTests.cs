@@ -26,6 +26,10 @@ public sealed class HttpBindingTests : IClassFixture<HttpBindingTests.Fixture>
             [PushTrigger(PushSource.Http, "GET /orders/{orderId}")]
             public static Lookup Get(Lookup lookup) => lookup;
 
+            [Function("text")]
+            [PushTrigger(PushSource.Http, "POST /text")]
+            public static string Text(string text) => "got " + text;
+
             [Function("raw")]
             [PushTrigger(PushSource.Http, "POST /raw")]
             public static string Raw(ApiGatewayHttpApiV2ProxyRequest request) => request.RawPath;
@@ -105,6 +109,16 @@ public sealed class HttpBindingTests : IClassFixture<HttpBindingTests.Fixture>
         var invocation = await _host.InvokeAsync("create", """{"customerId":7}""");
 
         Assert.Equal(EventReadException.ErrorType, invocation.ErrorType);
+    }
+
+    [Fact]
+    public async Task TextHandler_GetsTheBodyAsSent_OrAJsonStringWhenInvokedDirectly()
+    {
+        var http = await _host.InvokeAsync("text", Request("POST", "/text", "plain words"));
+        var direct = await _host.InvokeAsync("text", "\"json string\"");
+
+        Assert.Equal("\"got plain words\"", http.ResultJson);
+        Assert.Equal("\"got json string\"", direct.ResultJson);
     }
 
     [Fact]
