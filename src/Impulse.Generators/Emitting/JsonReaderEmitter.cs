@@ -44,7 +44,11 @@ internal sealed class JsonReaderEmitter(IReadOnlyDictionary<string, JsonTypeMode
 
     private static string ScalarRead(JsonTypeKind kind) => kind switch
     {
-        JsonTypeKind.String => $"{Read}.String(ref reader)!",
+        // The common case inline: a string token read straight; anything else (null, a wrong token, bad text) goes through the checked path.
+        JsonTypeKind.String => $"(reader.TokenType == {TokenType}.String && !reader.ValueIsEscaped ? reader.GetString()! : {Read}.String(ref reader)!)",
+        JsonTypeKind.Int32 => $"(reader.TokenType == {TokenType}.Number && reader.TryGetInt32(out var int32) ? int32 : {Read}.Int32(ref reader))",
+        JsonTypeKind.Int64 => $"(reader.TokenType == {TokenType}.Number && reader.TryGetInt64(out var int64) ? int64 : {Read}.Int64(ref reader))",
+        JsonTypeKind.Boolean => $"(reader.TokenType == {TokenType}.True || ({TokenType}.False == reader.TokenType ? false : {Read}.Boolean(ref reader)))",
         JsonTypeKind.Bytes => $"{Read}.Bytes(ref reader)!",
         JsonTypeKind.JsonElement => $"{Read}.Element(ref reader)",
         _ => $"{Read}.{kind}(ref reader)",
@@ -80,6 +84,7 @@ internal sealed class JsonReaderEmitter(IReadOnlyDictionary<string, JsonTypeMode
         }
         writer.Line($"catch ({ReadError} e) when (property is not null) {{ throw e.InProperty(property); }}");
         writer.Line($"catch ({JsonException} e) {{ var error = {Read}.Malformed(e); throw property is null ? error : error.InProperty(property); }}");
+        writer.Line($"catch (global::System.InvalidOperationException e) {{ var error = {Read}.InvalidText(e); throw property is null ? error : error.InProperty(property); }}");
 
         for (var i = 0; i < properties.Count; i++)
         {
@@ -173,6 +178,7 @@ internal sealed class JsonReaderEmitter(IReadOnlyDictionary<string, JsonTypeMode
         }
         writer.Line($"catch ({ReadError} e) {{ throw e.AtIndex(items.Count); }}");
         writer.Line($"catch ({JsonException} e) {{ throw {Read}.Malformed(e).AtIndex(items.Count); }}");
+        writer.Line($"catch (global::System.InvalidOperationException e) {{ throw {Read}.InvalidText(e).AtIndex(items.Count); }}");
         writer.Line(type.Kind == JsonTypeKind.Array ? "return items.ToArray();" : "return items;");
     }
 
@@ -197,6 +203,7 @@ internal sealed class JsonReaderEmitter(IReadOnlyDictionary<string, JsonTypeMode
         }
         writer.Line($"catch ({ReadError} e) when (key is not null) {{ throw e.InProperty(key); }}");
         writer.Line($"catch ({JsonException} e) {{ var error = {Read}.Malformed(e); throw key is null ? error : error.InProperty(key); }}");
+        writer.Line($"catch (global::System.InvalidOperationException e) {{ var error = {Read}.InvalidText(e); throw key is null ? error : error.InProperty(key); }}");
         writer.Line("return items;");
     }
 

@@ -32,17 +32,23 @@ internal sealed class JsonWriterEmitter(IReadOnlyDictionary<string, JsonTypeMode
                 case JsonTypeKind.Object: EmitObject(writer, type); break;
                 case JsonTypeKind.Array or JsonTypeKind.List:
                     writer.Line("writer.WriteStartArray();");
-                    writer.Line($"foreach (var item in value) {WriteStatement(type.ElementId!, "item")}");
+                    // Indexing spares the boxed enumerator a foreach over an interface would allocate.
+                    if (IsIndexable(type.Type))
+                        writer.Line($"for (var i = 0; i < value.{(type.Kind == JsonTypeKind.Array ? "Length" : "Count")}; i++) {WriteStatement(type.ElementId!, "value[i]")}");
+                    else
+                        writer.Line($"foreach (var item in value) {WriteStatement(type.ElementId!, "item")}");
                     writer.Line("writer.WriteEndArray();");
                     break;
                 case JsonTypeKind.Dictionary:
                     writer.Line("writer.WriteStartObject();");
-                    writer.Line("foreach (var pair in value)");
+                    // Readers build Dictionary<,>: enumerating it as such uses its struct enumerator, no allocation.
+                    var element = types[type.ElementId!].Type;
+                    writer.Line($"if (value is global::System.Collections.Generic.Dictionary<string, {element}> dictionary)");
                     using (writer.Braces())
-                    {
-                        writer.Line("writer.WritePropertyName(pair.Key);");
-                        writer.Line(WriteStatement(type.ElementId!, "pair.Value"));
-                    }
+                        EmitPairs(writer, "dictionary", type.ElementId!);
+                    writer.Line("else");
+                    using (writer.Braces())
+                        EmitPairs(writer, "value", type.ElementId!);
                     writer.Line("writer.WriteEndObject();");
                     break;
                 case JsonTypeKind.Nullable:
@@ -62,6 +68,22 @@ internal sealed class JsonWriterEmitter(IReadOnlyDictionary<string, JsonTypeMode
             ? ScalarWrite(type.Kind, value) + ";"
             : $"{WriteMethod(typeId)}(writer, {value});";
     }
+
+    private void EmitPairs(SourceWriter writer, string source, string elementId)
+    {
+        writer.Line($"foreach (var pair in {source})");
+        using (writer.Braces())
+        {
+            writer.Line("writer.WritePropertyName(pair.Key);");
+            writer.Line(WriteStatement(elementId, "pair.Value"));
+        }
+    }
+
+    private static bool IsIndexable(string type) =>
+        type.EndsWith("[]", System.StringComparison.Ordinal)
+        || type.StartsWith("global::System.Collections.Generic.List<", System.StringComparison.Ordinal)
+        || type.StartsWith("global::System.Collections.Generic.IList<", System.StringComparison.Ordinal)
+        || type.StartsWith("global::System.Collections.Generic.IReadOnlyList<", System.StringComparison.Ordinal);
 
     private static string ScalarWrite(JsonTypeKind kind, string value) => kind switch
     {
