@@ -80,21 +80,15 @@ public static class FunctionJson
     /// <summary>Writes a result with a generated writer.</summary>
     public static void WriteWith<T>(IBufferWriter<byte> output, T? value, Impulse.Serialization.JsonValueWriter<T> write)
     {
+        // One writer per thread, pointed at each call's buffer: no writer to allocate per invocation. It keeps
+        // a reference to the last buffer until the next call, which the runtime reuses anyway.
         var writer = t_writer ??= new Utf8JsonWriter(output, WriterOptions);
         writer.Reset(output);
-        try
-        {
-            if (value is null)
-                writer.WriteNullValue();
-            else
-                write(writer, value);
-            writer.Flush();
-        }
-        finally
-        {
-            // Drop the reference to the caller's buffer; the writer itself is kept for the next call.
-            writer.Reset(Stream.Null);
-        }
+        if (value is null)
+            writer.WriteNullValue();
+        else
+            write(writer, value);
+        writer.Flush();
     }
 
     /// <summary>How deep an event may nest; deeper input is an error rather than a stack risk.</summary>
