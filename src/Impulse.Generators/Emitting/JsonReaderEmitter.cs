@@ -169,25 +169,38 @@ internal sealed class JsonReaderEmitter(IReadOnlyDictionary<string, JsonTypeMode
         var element = types[type.ElementId!];
         writer.Line($"if (reader.TokenType == {TokenType}.Null) return null!;");
         writer.Line($"{Read}.StartArray(ref reader);");
-        writer.Line($"var items = new global::System.Collections.Generic.List<{element.Type}>();");
+        // The list is made on the first element: events are full of empty arrays, and a read-only one can share an empty instance.
+        writer.Line($"global::System.Collections.Generic.List<{element.Type}>? items = null;");
         writer.Line("try");
         using (writer.Braces())
         {
             writer.Line($"while (reader.Read() && reader.TokenType != {TokenType}.EndArray)");
-            writer.Line($"    items.Add({ReadExpression(element.Id)});");
+            writer.Line($"    (items ??= new global::System.Collections.Generic.List<{element.Type}>()).Add({ReadExpression(element.Id)});");
         }
-        writer.Line($"catch ({ReadError} e) {{ throw e.AtIndex(items.Count); }}");
-        writer.Line($"catch ({JsonException} e) {{ throw {Read}.Malformed(e).AtIndex(items.Count); }}");
-        writer.Line($"catch (global::System.InvalidOperationException e) {{ throw {Read}.InvalidText(e).AtIndex(items.Count); }}");
-        writer.Line(type.Kind == JsonTypeKind.Array ? "return items.ToArray();" : "return items;");
+        writer.Line($"catch ({ReadError} e) {{ throw e.AtIndex(items?.Count ?? 0); }}");
+        writer.Line($"catch ({JsonException} e) {{ throw {Read}.Malformed(e).AtIndex(items?.Count ?? 0); }}");
+        writer.Line($"catch (global::System.InvalidOperationException e) {{ throw {Read}.InvalidText(e).AtIndex(items?.Count ?? 0); }}");
+        if (type.Kind == JsonTypeKind.Array)
+            writer.Line($"return items is null ? global::System.Array.Empty<{element.Type}>() : items.ToArray();");
+        else if (IsReadOnlyView(type.Type))
+            writer.Line($"return items is null ? global::System.Array.Empty<{element.Type}>() : items;");
+        else
+            writer.Line($"return items ?? new global::System.Collections.Generic.List<{element.Type}>();");
     }
+
+    /// <summary>Interfaces a caller cannot add to: an empty array serves them all.</summary>
+    private static bool IsReadOnlyView(string type) =>
+        type.StartsWith("global::System.Collections.Generic.IReadOnlyList<", System.StringComparison.Ordinal)
+        || type.StartsWith("global::System.Collections.Generic.IReadOnlyCollection<", System.StringComparison.Ordinal)
+        || type.StartsWith("global::System.Collections.Generic.IEnumerable<", System.StringComparison.Ordinal);
 
     private void EmitDictionary(SourceWriter writer, JsonTypeModel type)
     {
         var element = types[type.ElementId!];
         writer.Line($"if (reader.TokenType == {TokenType}.Null) return null!;");
         writer.Line($"{Read}.StartObject(ref reader, {Literal(type.DisplayName)});");
-        writer.Line($"var items = new global::System.Collections.Generic.Dictionary<string, {element.Type}>(global::System.StringComparer.Ordinal);");
+        var dictionary = $"global::System.Collections.Generic.Dictionary<string, {element.Type}>";
+        writer.Line($"{dictionary}? items = null;");
         writer.Line("string? key = null;");
         writer.Line("try");
         using (writer.Braces())
@@ -197,14 +210,17 @@ internal sealed class JsonReaderEmitter(IReadOnlyDictionary<string, JsonTypeMode
             {
                 writer.Line($"key = {Read}.Text(ref reader);");
                 writer.Line("reader.Read();");
-                writer.Line($"items[key] = {ReadExpression(element.Id)};");
+                writer.Line($"(items ??= new {dictionary}(global::System.StringComparer.Ordinal))[key] = {ReadExpression(element.Id)};");
                 writer.Line("key = null;");
             }
         }
         writer.Line($"catch ({ReadError} e) when (key is not null) {{ throw e.InProperty(key); }}");
         writer.Line($"catch ({JsonException} e) {{ var error = {Read}.Malformed(e); throw key is null ? error : error.InProperty(key); }}");
         writer.Line($"catch (global::System.InvalidOperationException e) {{ var error = {Read}.InvalidText(e); throw key is null ? error : error.InProperty(key); }}");
-        writer.Line("return items;");
+        // An empty read-only dictionary is shared, as empty read-only lists are.
+        writer.Line(type.Type.StartsWith("global::System.Collections.Generic.IReadOnlyDictionary<", System.StringComparison.Ordinal)
+            ? $"return items is null ? global::System.Collections.ObjectModel.ReadOnlyDictionary<string, {element.Type}>.Empty : items;"
+            : $"return items ?? new {dictionary}(global::System.StringComparer.Ordinal);");
     }
 
     private static void EmitEnum(SourceWriter writer, JsonTypeModel type)
