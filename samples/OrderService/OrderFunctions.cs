@@ -1,13 +1,19 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using Impulse;
+using Impulse.Sources;
 using static Impulse.PullSource;
 using static Impulse.PushSource;
 
 namespace OrderService;
 
 /// <summary>The order service's functions, each a different handler shape.</summary>
-public sealed class OrderFunctions(IOrderStore store, TimeProvider clock)
+public sealed class OrderFunctions(IOrderStore store, TimeProvider clock, IQueueSender queues)
 {
+    /// <summary>The queue accepted orders go to, for <c>ship-order</c>.</summary>
+    public const string OrdersQueue = "orders";
+
     /// <summary>Instance, asynchronous, event and context: accepts an order.</summary>
     [Function("create-order", MemoryMb = 256, TimeoutSeconds = 10, Description = "Accepts an order")]
     [PushTrigger(Http, "POST /orders")]
@@ -19,6 +25,7 @@ public sealed class OrderFunctions(IOrderStore store, TimeProvider clock)
         var total = order.Lines.Sum(line => line.Quantity * line.UnitPrice);
         var accepted = new OrderAccepted($"ord-{context.RequestId[..8]}", order.CustomerId, total, clock.GetUtcNow());
         await store.SaveAsync(accepted, context.CancellationToken);
+        await queues.SendAsync(OrdersQueue, ToJson(accepted), context.CancellationToken);
         context.Logger.Info($"Accepted order {accepted.OrderId} for {accepted.CustomerId}, total {accepted.Total}.");
         return accepted;
     }
@@ -28,13 +35,14 @@ public sealed class OrderFunctions(IOrderStore store, TimeProvider clock)
     [PushTrigger(Http, "GET /orders/{orderId}")]
     public OrderAccepted? Get(GetOrder request) => store.Find(request.OrderId);
 
-    /// <summary>Static, asynchronous, event and cancellation token, no result: ships an order from the queue.</summary>
+    /// <summary>Static, asynchronous, one message and context, no result: ships an order from the queue.</summary>
     [Function("ship-order", TimeoutSeconds = 30, Environment = ["CARRIER=local-post"])]
-    [PullTrigger(Queue, "orders", BatchSize = 10, MaxBatchingWindowSeconds = 2)]
-    public static async Task Ship(OrderAccepted order, CancellationToken cancel)
+    [PullTrigger(Queue, OrdersQueue, BatchSize = 10, MaxBatchingWindowSeconds = 2)]
+    public static async Task Ship(OrderAccepted order, FunctionContext context)
     {
         // Stands in for a call to a carrier's API.
-        await Task.Delay(TimeSpan.FromMilliseconds(1), cancel);
+        await Task.Delay(TimeSpan.FromMilliseconds(1), context.CancellationToken);
+        context.Logger.Info($"Shipped order {order.OrderId} to {order.CustomerId}.");
     }
 
     /// <summary>Static, synchronous, raw JSON event and context, no result: a nightly report.</summary>
@@ -46,4 +54,22 @@ public sealed class OrderFunctions(IOrderStore store, TimeProvider clock)
     /// <summary>Static, synchronous, string in and out: a health check.</summary>
     [Function("ping")]
     public static string Ping(string message) => $"pong: {message}";
+
+    // The message is the order as ship-order reads it, in the app's camelCase JSON. Written by hand: a few fields
+    // do not warrant a JsonSerializerContext, and a writer needs no reflection under native AOT.
+    private static string ToJson(OrderAccepted order)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("orderId", order.OrderId);
+            json.WriteString("customerId", order.CustomerId);
+            json.WriteNumber("total", order.Total);
+            json.WriteString("acceptedAt", order.AcceptedAt);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 }

@@ -1,4 +1,5 @@
 using Impulse;
+using Impulse.Sources;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace OrderService;
@@ -11,5 +12,8 @@ public sealed class Startup : IFunctionsStartup
     {
         services.AddSingleton<IOrderStore, InMemoryOrderStore>();
         services.AddSingleton(TimeProvider.System);
+        // Sends reach the local host's queues under `dotnet run`; on Lambda (no SQS sender yet) they are dropped
+        // with a warning. See docs/local-host.md, "Sending to queues".
+        services.AddSingleton<IQueueSender>(AmbientQueueSender.Instance);
     }
 }

@@ -1,6 +1,7 @@
 using Impulse.Hosting.Invoke;
 using Impulse.Hosting.Manifest;
 using Impulse.Hosting.Routing;
+using Impulse.Hosting.Schedules;
 
 namespace Impulse.Hosting;
 
@@ -25,6 +26,13 @@ internal static class Banner
         output.WriteLine($"  POST    {InvokeApi.Prefix}/{{name}}/invocations");
         output.WriteLine($"  GET     {InvokeApi.Prefix}");
         output.WriteLine();
+        if (functions.Any(f => f.Schedules.Count > 0))
+        {
+            output.WriteLine("Schedules (fire one now):");
+            output.WriteLine($"  POST    {ScheduleEndpoint.Prefix}{{name}}/fire");
+            output.WriteLine();
+        }
+
         output.WriteLine("Functions:");
         var nameWidth = functions.Count == 0 ? 0 : functions.Max(f => f.Name.Length);
         foreach (var function in functions)
@@ -32,9 +40,14 @@ internal static class Banner
             var invoker = function.Invoker;
             var limits = $"{invoker.MemoryMb} MB, {invoker.TimeoutSeconds} s" + (function.ReservedConcurrency > 0 ? $", reserved concurrency {function.ReservedConcurrency}" : "");
             output.WriteLine($"  {function.Name.PadRight(nameWidth)}  ({limits})");
-            // Schedules and pull triggers are not served by this host yet; saying so beats silently ignoring them.
+            var pad = new string(' ', nameWidth);
+            foreach (var schedule in function.Schedules)
+                output.WriteLine($"  {pad}  schedule {schedule}");
+            foreach (var queue in function.QueueTriggers)
+                output.WriteLine($"  {pad}  queue {queue.Queue} (batch {queue.BatchSize}{(queue.DeadLetterQueue is { } dlq ? $", dead letters to {dlq}" : "")})");
+            // Stream pull triggers are not served by this host yet; saying so beats silently ignoring them.
             foreach (var trigger in function.OtherTriggers)
-                output.WriteLine($"  {new string(' ', nameWidth)}  trigger not served locally yet: {trigger}");
+                output.WriteLine($"  {pad}  trigger not served locally yet: {trigger}");
         }
 
         output.WriteLine();

@@ -1,12 +1,17 @@
 using Impulse.Dispatch;
 using Impulse.Hosting.Async;
+using Impulse.Hosting.Config;
 using Impulse.Hosting.Execution;
 using Impulse.Hosting.Http;
 using Impulse.Hosting.Invoke;
 using Impulse.Hosting.Manifest;
+using Impulse.Hosting.Polling;
 using Impulse.Hosting.Routing;
+using Impulse.Hosting.Schedules;
+using Impulse.Hosting.Sending;
 using Impulse.Sources;
 using Impulse.Sources.Embedded;
+using Impulse.Sources.Redis;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -18,7 +23,8 @@ namespace Impulse.Hosting;
 
 /// <summary>
 /// Serves an app's functions locally on Kestrel: its HTTP push triggers as API Gateway would, the Lambda Invoke
-/// API, asynchronous invocations with retries and a dead-letter queue, and Lambda's throttling.
+/// API, asynchronous invocations with retries and a dead-letter queue, schedules, pollers for queue pull triggers,
+/// and Lambda's throttling.
 /// </summary>
 public static class LocalHost
 {
@@ -101,19 +107,22 @@ public static class LocalHost
 
         var hostWide = options.MaxConcurrency > 0 ? new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency) : null;
         var functions = specs.ToDictionary(s => s.Name, s => new HostedFunction(s, new ConcurrencyGate(s.ReservedConcurrency, hostWide)), StringComparer.Ordinal);
-        var executor = new FunctionExecutor(services, logOutput, level, time, options.Region, options.AccountId);
-        var ownedFactory = options.AsyncQueues is null
-            ? new EmbeddedQueueSourceFactory(new EmbeddedQueueOptions { DatabasePath = options.QueueDatabasePath, TimeProvider = time })
-            : null;
-        var resources = new HostResources(services, ownedFactory);
+        var embedded = new EmbeddedQueueSourceFactory(new EmbeddedQueueOptions { DatabasePath = options.QueueDatabasePath, TimeProvider = time });
+        var (queues, redis) = OpenPullSources(specs, options, embedded);
+        var sender = new LocalQueueSender(queues);
+        var executor = new FunctionExecutor(services, logOutput, level, time, options.Region, options.AccountId, sender);
+        // Queues close before the factories that opened them, and both after the services that may still send.
+        var resources = new HostResources(services, [queues, redis, embedded]);
         WebApplication? web = null;
         try
         {
-            var async = OpenQueues(functions.Values, options, ownedFactory, executor, hostLog);
+            var async = OpenQueues(functions.Values, options, embedded, executor, hostLog);
+            var schedules = OpenSchedules(functions.Values, async, executor, hostLog, time);
+            var pollers = new QueuePollers(functions.Values, queues, executor, new PollerSettings(options.QueueVisibilityTimeout, 6, Math.Max(1, options.PollerMaxConcurrency), options.PollerLongPoll), hostLog, time);
             var triggers = new HttpTriggers(router, functions, executor, hostLog, time);
             var invokeApi = new InvokeApi(functions, executor, async, hostLog);
             web = Build(options, specs);
-            web.Run(new RequestDispatcher(triggers, invokeApi, hostLog).HandleAsync);
+            web.Run(new RequestDispatcher(triggers, invokeApi, new ScheduleEndpoint(schedules), hostLog).HandleAsync);
             try
             {
                 await web.StartAsync(cancel).ConfigureAwait(false);
@@ -123,11 +132,18 @@ public static class LocalHost
                 throw new LocalHostStartException($"Cannot listen on {options.Address}:{options.Port}: {e.Message} Choose another port with --port or IMPULSE_PORT.", e);
             }
 
+            // Code outside an invocation (and apps started by `dotnet run`) reaches this host's queues too.
+            AmbientQueueSender.InstallForProcess(sender);
             if (options.RunAsyncInvocations)
+            {
                 async.Start();
+                schedules.Start();
+                pollers.Start();
+            }
+
             var address = BoundAddress(web);
             Banner.Write(output, address, triggers.Routes, specs);
-            return new LocalHostHandle(web, async, resources, address);
+            return new LocalHostHandle(web, new HostServices(async, schedules, pollers, queues, sender), resources, address);
         }
         catch
         {
@@ -138,11 +154,49 @@ public static class LocalHost
         }
     }
 
-    private static AsyncInvocations OpenQueues(IEnumerable<HostedFunction> functions, LocalHostOptions options, IQueueSourceFactory? ownedFactory, FunctionExecutor executor, FunctionLogger log)
+    /// <summary>The registry of pull triggers' queues, with the built-in providers and the caller's.</summary>
+    private static (QueueDirectory Queues, RedisQueueSourceFactory Redis) OpenPullSources(IReadOnlyList<FunctionSpec> specs, LocalHostOptions options, EmbeddedQueueSourceFactory embedded)
     {
         try
         {
-            return new AsyncInvocations(functions, options.AsyncQueues ?? ownedFactory!, executor, new AsyncSettings(options.AsyncRetryDelays, options.AsyncConcurrency), log);
+            var configuration = options.Configuration ?? SourceConfiguration.Load(options.ContentRoot ?? SourceConfiguration.DefaultContentRoot());
+            var declared = QueueDirectory.DeclaredRedrives(specs);
+            var known = declared.Keys.Concat(declared.Values.Where(r => r is not null).Select(r => r!.DeadLetterQueue));
+            var pullSources = SourceConfiguration.ReadPullSources(configuration, known);
+            var redis = new RedisQueueSourceFactory(SourceConfiguration.ReadRedis(configuration));
+            // A caller's factory replaces a built-in one of the same provider name.
+            var factories = new Dictionary<string, IQueueSourceFactory>(StringComparer.OrdinalIgnoreCase)
+            {
+                [embedded.Provider] = embedded,
+                [redis.Provider] = redis,
+            };
+            foreach (var factory in options.QueueSourceFactories)
+                factories[factory.Provider] = factory;
+            return (new QueueDirectory(new QueueSourceRegistry(factories.Values, pullSources), declared), redis);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidDataException)
+        {
+            throw new LocalHostStartException($"The queue configuration cannot be used: {e.Message}", e);
+        }
+    }
+
+    private static ScheduleRunner OpenSchedules(IEnumerable<HostedFunction> functions, AsyncInvocations async, FunctionExecutor executor, FunctionLogger log, TimeProvider time)
+    {
+        try
+        {
+            return new ScheduleRunner(functions, async, executor, log, time);
+        }
+        catch (FormatException e)
+        {
+            throw new LocalHostStartException($"A schedule cannot be served: {e.Message}", e);
+        }
+    }
+
+    private static AsyncInvocations OpenQueues(IEnumerable<HostedFunction> functions, LocalHostOptions options, IQueueSourceFactory embedded, FunctionExecutor executor, FunctionLogger log)
+    {
+        try
+        {
+            return new AsyncInvocations(functions, options.AsyncQueues ?? embedded, executor, new AsyncSettings(options.AsyncRetryDelays, options.AsyncConcurrency), log);
         }
         catch (Exception e)
         {
@@ -195,16 +249,19 @@ public sealed class LocalHostStartException : Exception
     public LocalHostStartException(string message, Exception? inner = null) : base(message, inner) { }
 }
 
-/// <summary>What the host owns beyond Kestrel and disposes when it stops: the app's services and the queue factory it opened.</summary>
-internal sealed class HostResources(IServiceProvider services, IQueueSourceFactory? ownedFactory) : IAsyncDisposable
+/// <summary>What the host owns beyond Kestrel and disposes when it stops, in order: the app's services, then the queues and factories it opened.</summary>
+internal sealed class HostResources(IServiceProvider services, IReadOnlyList<IAsyncDisposable> owned) : IAsyncDisposable
 {
     public async ValueTask DisposeAsync()
     {
-        if (ownedFactory is IAsyncDisposable factory)
-            await factory.DisposeAsync().ConfigureAwait(false);
         if (services is IAsyncDisposable asyncServices)
             await asyncServices.DisposeAsync().ConfigureAwait(false);
         else
             (services as IDisposable)?.Dispose();
+        foreach (var resource in owned)
+            await resource.DisposeAsync().ConfigureAwait(false);
     }
 }
+
+/// <summary>What runs in the background of a host and what tests reach through its handle.</summary>
+internal sealed record HostServices(AsyncInvocations Async, ScheduleRunner Schedules, QueuePollers Pollers, QueueDirectory Queues, IQueueSender Sender);

@@ -1,22 +1,22 @@
-using Impulse.Hosting.Async;
+using Impulse.Hosting.Polling;
 using Impulse.Sources;
 using Microsoft.AspNetCore.Builder;
 
 namespace Impulse.Hosting;
 
-/// <summary>A running local host: where it listens, its dead-letter queues, and how to stop it.</summary>
+/// <summary>A running local host: where it listens, its queues, and how to stop it.</summary>
 public sealed class LocalHostHandle : IAsyncDisposable
 {
     private readonly WebApplication _web;
-    private readonly AsyncInvocations _async;
+    private readonly HostServices _services;
     private readonly HostResources _resources;
     private readonly Lock _gate = new();
     private Task? _stopping;
 
-    internal LocalHostHandle(WebApplication web, AsyncInvocations async, HostResources resources, Uri address)
+    internal LocalHostHandle(WebApplication web, HostServices services, HostResources resources, Uri address)
     {
         _web = web;
-        _async = async;
+        _services = services;
         _resources = resources;
         Address = address;
     }
@@ -29,7 +29,20 @@ public sealed class LocalHostHandle : IAsyncDisposable
     /// or null for a function the app lacks. Each message is the original event, with Lambda's <c>RequestID</c>,
     /// <c>ErrorCode</c> and <c>ErrorMessage</c> attributes.
     /// </summary>
-    public IQueueSource? GetDeadLetterQueue(string functionName) => _async.DeadLetterQueueOf(functionName);
+    public IQueueSource? GetDeadLetterQueue(string functionName) => _services.Async.DeadLetterQueueOf(functionName);
+
+    /// <summary>
+    /// The queue named <paramref name="name"/> on the source configuration selects for it, as pull triggers read it
+    /// (with the redrive policy they declare): send to it to feed a trigger, or inspect a dead-letter queue.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No configured provider serves the queue, or its broker cannot be reached.</exception>
+    public IQueueSource GetQueue(string name) => _services.Queues.Get(name);
+
+    /// <summary>The sender functions reach through <see cref="AmbientQueueSender"/> while this host serves them.</summary>
+    public IQueueSender QueueSender => _services.Sender;
+
+    /// <summary>The pollers of the app's queue pull triggers, for tests that watch them scale.</summary>
+    internal IReadOnlyList<QueuePoller> Pollers => _services.Pollers.Pollers;
 
     /// <summary>Completes when something asks the host to stop: SIGINT or SIGTERM (with signal handling on) or <see cref="StopAsync"/>.</summary>
     public Task WaitForShutdownAsync()
@@ -63,7 +76,13 @@ public sealed class LocalHostHandle : IAsyncDisposable
     {
         // Kestrel first: it stops accepting and waits for in-flight requests, so no new event is queued behind the pollers' backs.
         await _web.StopAsync(CancellationToken.None).ConfigureAwait(false);
-        await _async.StopAsync().ConfigureAwait(false);
+        // Schedules and pollers stop feeding work before the asynchronous queue stops running it; pollers finish their
+        // batches in flight and return the messages they hold.
+        await _services.Schedules.StopAsync().ConfigureAwait(false);
+        await _services.Pollers.StopAsync().ConfigureAwait(false);
+        await _services.Async.StopAsync().ConfigureAwait(false);
+        if (AmbientQueueSender.Current == _services.Sender)
+            AmbientQueueSender.InstallForProcess(null);
         await _resources.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Impulse.Sources;
+using Microsoft.Extensions.Configuration;
 
 namespace Impulse.Hosting;
 
@@ -63,6 +64,33 @@ public sealed class LocalHostOptions
     /// in-process with <see cref="LocalHost.StartAsync"/> leaves the process's signals alone unless asked.
     /// </summary>
     public bool HandleSignals { get; set; }
+
+    /// <summary>
+    /// Where pull triggers' queues are configured (<c>Impulse:Sources</c>: providers per queue, see docs/local-host.md).
+    /// Null, the default, for <c>appsettings.json</c> in <see cref="ContentRoot"/> and then environment variables.
+    /// </summary>
+    public IConfiguration? Configuration { get; set; }
+
+    /// <summary>The folder <c>appsettings.json</c> is read from; the working directory when null.</summary>
+    public string? ContentRoot { get; set; }
+
+    /// <summary>
+    /// Queue providers beyond the built-in <c>embedded</c> and <c>redis</c> ones (or replacing them, by the same
+    /// provider name); the caller disposes them.
+    /// </summary>
+    public IReadOnlyList<IQueueSourceFactory> QueueSourceFactories { get; set; } = [];
+
+    /// <summary>
+    /// How long a message a poller received stays hidden; null, the default, for six times the function's timeout, as
+    /// AWS recommends for a queue that feeds Lambda. A message that failed comes back after it.
+    /// </summary>
+    public TimeSpan? QueueVisibilityTimeout { get; set; }
+
+    /// <summary>The most batches in flight at once for a pull trigger that sets no <c>MaxConcurrency</c>.</summary>
+    public int PollerMaxConcurrency { get; set; } = 5;
+
+    /// <summary>How long a poller's receive waits for a first message; a worker that waits this long for nothing stops.</summary>
+    internal TimeSpan PollerLongPoll { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Whether queued asynchronous invocations are run; off only in tests that need events to stay queued.</summary>
     internal bool RunAsyncInvocations { get; set; } = true;

@@ -1,21 +1,26 @@
 using Impulse.Hosting.Http;
 using Impulse.Hosting.Invoke;
+using Impulse.Hosting.Schedules;
 using Microsoft.AspNetCore.Http;
 
 namespace Impulse.Hosting;
 
 /// <summary>
-/// The host's one request handler: the Invoke API under its fixed prefix, the app's HTTP routes everywhere else.
+/// The host's one request handler: the Invoke API under its fixed prefix, the schedule fire endpoint, the app's HTTP
+/// routes everywhere else.
 /// A failure of the host itself (not of a function) is logged and answered as AWS answers its own faults.
 /// </summary>
-internal sealed class RequestDispatcher(HttpTriggers triggers, InvokeApi invokeApi, FunctionLogger log)
+internal sealed class RequestDispatcher(HttpTriggers triggers, InvokeApi invokeApi, ScheduleEndpoint schedules, FunctionLogger log)
 {
     public async Task HandleAsync(HttpContext http)
     {
         var isInvokeApi = InvokeApi.Serves(http.Request.Path);
         try
         {
-            await (isInvokeApi ? invokeApi.HandleAsync(http) : triggers.HandleAsync(http)).ConfigureAwait(false);
+            // The host's own endpoints come before the app's routes; an app route under /impulse/schedules/ would be shadowed.
+            await (isInvokeApi ? invokeApi.HandleAsync(http)
+                : ScheduleEndpoint.Serves(http.Request.Path) ? schedules.HandleAsync(http)
+                : triggers.HandleAsync(http)).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {

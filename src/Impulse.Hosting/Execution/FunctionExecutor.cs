@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Impulse.Hosting.Manifest;
 using Impulse.Runtime;
+using Impulse.Sources;
 
 namespace Impulse.Hosting.Execution;
 
@@ -20,7 +21,7 @@ internal sealed record ExecutedInvocation(InvocationStatus Status, FunctionError
 /// response limit), each with a log of its own that also goes to the host's output, framed by the
 /// <c>platform.start</c> and <c>platform.report</c> records Lambda writes in its JSON log format.
 /// </summary>
-internal sealed class FunctionExecutor(IServiceProvider services, SharedLogOutput output, LogLevel minimumLevel, TimeProvider time, string region, string accountId)
+internal sealed class FunctionExecutor(IServiceProvider services, SharedLogOutput output, LogLevel minimumLevel, TimeProvider time, string region, string accountId, IQueueSender? sender = null)
 {
     public const string LatestVersion = "$LATEST";
 
@@ -33,6 +34,10 @@ internal sealed class FunctionExecutor(IServiceProvider services, SharedLogOutpu
     public async Task<ExecutedInvocation> RunAsync(FunctionSpec function, InvocationRequest request)
     {
         var invoker = function.Invoker;
+        // The app's AmbientQueueSender reaches this host's queues from within the invocation, even with other hosts in
+        // the process; the setting ends with this method's flow.
+        if (sender is not null)
+            AmbientQueueSender.InstallForFlow(sender);
         var now = time.GetUtcNow();
         var info = new InvocationInfo(
             request.RequestId,

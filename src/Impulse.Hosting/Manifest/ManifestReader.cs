@@ -7,12 +7,27 @@ namespace Impulse.Hosting.Manifest;
 /// <param name="Invoker">The generated invoker.</param>
 /// <param name="ReservedConcurrency">The most concurrent invocations; 0 for no limit of its own.</param>
 /// <param name="HttpRoutes">The expressions of its HTTP push triggers, such as <c>POST /orders/{id}</c>.</param>
-/// <param name="OtherTriggers">Its other triggers, as <c>source expression</c>, for the start-up listing.</param>
+/// <param name="OtherTriggers">Its triggers this host does not serve, as <c>source expression</c>, for the start-up listing.</param>
 /// <param name="Descriptor">What <c>ListFunctions</c> reports: handler, runtime, architecture, description.</param>
 internal sealed record FunctionSpec(FunctionInvoker Invoker, int ReservedConcurrency, IReadOnlyList<string> HttpRoutes, IReadOnlyList<string> OtherTriggers, FunctionDescriptor Descriptor)
 {
     public string Name => Invoker.Name;
+
+    /// <summary>Its queue pull triggers, which pollers serve.</summary>
+    public IReadOnlyList<QueueTriggerSpec> QueueTriggers { get; init; } = [];
+
+    /// <summary>The expressions of its schedule push triggers, such as <c>rate(5 minutes)</c>.</summary>
+    public IReadOnlyList<string> Schedules { get; init; } = [];
 }
+
+/// <summary>A queue pull trigger with the settings the manifest gives it (Lambda's event source mapping).</summary>
+/// <param name="Queue">The queue's name.</param>
+/// <param name="BatchSize">The most messages in one invocation.</param>
+/// <param name="MaxBatchingWindowSeconds">How long to gather messages before invoking with fewer than a full batch.</param>
+/// <param name="MaxConcurrency">The most batches of this trigger in flight at once; 0 for the host's default.</param>
+/// <param name="MaxRetryAttempts">Receives after the first before a message goes to <paramref name="DeadLetterQueue"/>.</param>
+/// <param name="DeadLetterQueue">Where messages go after their last attempt; null to keep retrying.</param>
+internal sealed record QueueTriggerSpec(string Queue, int BatchSize, int MaxBatchingWindowSeconds, int MaxConcurrency, int MaxRetryAttempts, string? DeadLetterQueue);
 
 /// <summary>The descriptor fields the Lambda API reports about a function.</summary>
 internal sealed record FunctionDescriptor(string Handler, string Runtime, string Architecture, string? Description)
@@ -49,8 +64,8 @@ internal static class ManifestReader
                 StringOf(function, "runtime"u8) ?? "provided.al2023",
                 StringOf(function, "architecture"u8) ?? "x86_64",
                 StringOf(function, "description"u8));
-            var (http, other) = TriggersOf(function);
-            functions.Add(new FunctionSpec(invoker, Math.Max(0, reserved), http, other, descriptor));
+            var (http, other, queues, schedules) = TriggersOf(function);
+            functions.Add(new FunctionSpec(invoker, Math.Max(0, reserved), http, other, descriptor) { QueueTriggers = queues, Schedules = schedules });
         }
 
         // Functions the manifest leaves out (an older generator) are still invocable through the Invoke API.
@@ -64,12 +79,14 @@ internal static class ManifestReader
         return functions;
     }
 
-    private static (List<string> Http, List<string> Other) TriggersOf(JsonElement function)
+    private static (List<string> Http, List<string> Other, List<QueueTriggerSpec> Queues, List<string> Schedules) TriggersOf(JsonElement function)
     {
         var http = new List<string>();
         var other = new List<string>();
+        var queues = new List<QueueTriggerSpec>();
+        var schedules = new List<string>();
         if (!function.TryGetProperty("triggers"u8, out var triggers) || triggers.ValueKind != JsonValueKind.Array)
-            return (http, other);
+            return (http, other, queues, schedules);
         foreach (var trigger in triggers.EnumerateArray())
         {
             var kind = StringOf(trigger, "kind"u8);
@@ -77,12 +94,32 @@ internal static class ManifestReader
             var expression = StringOf(trigger, "expression"u8) ?? "";
             if (kind == "push" && source == "http")
                 http.Add(expression);
+            else if (kind == "push" && source == "schedule")
+                schedules.Add(expression);
+            else if (kind == "pull" && source == "queue")
+                queues.Add(QueueTriggerOf(expression, trigger));
             else
                 other.Add($"{source} {expression}");
         }
 
-        return (http, other);
+        return (http, other, queues, schedules);
     }
+
+    private static QueueTriggerSpec QueueTriggerOf(string queue, JsonElement trigger)
+    {
+        var settings = trigger.TryGetProperty("settings"u8, out var s) && s.ValueKind == JsonValueKind.Object ? s : default;
+        // Lambda's defaults for an SQS event source mapping where the manifest is silent.
+        return new QueueTriggerSpec(
+            queue,
+            Math.Max(1, IntOf(settings, "batchSize"u8) ?? 10),
+            Math.Max(0, IntOf(settings, "maxBatchingWindowSeconds"u8) ?? 0),
+            Math.Max(0, IntOf(settings, "maxConcurrency"u8) ?? 0),
+            Math.Max(0, IntOf(settings, "maxRetryAttempts"u8) ?? 3),
+            settings.ValueKind == JsonValueKind.Object ? StringOf(settings, "deadLetterQueue"u8) : null);
+    }
+
+    private static int? IntOf(JsonElement element, ReadOnlySpan<byte> name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : null;
 
     private static string? StringOf(JsonElement element, ReadOnlySpan<byte> name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -45,6 +45,11 @@ internal sealed class TestHost : IAsyncDisposable
             LogOutput = log,
             Output = banner,
             MinimumLogLevel = LogLevel.Info,
+            // Hermetic: no appsettings.json or IMPULSE__ variables from the machine; queues on the embedded database.
+            Configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(),
+            // Failed messages come back quickly, and idle poller workers retire quickly.
+            QueueVisibilityTimeout = TimeSpan.FromSeconds(2),
+            PollerLongPoll = TimeSpan.FromSeconds(1),
         };
         configure?.Invoke(options);
         var handle = await LocalHost.StartAsync(new ImpulseFunctionApplication(), options);
@@ -63,6 +68,9 @@ internal sealed class TestHost : IAsyncDisposable
             request.Headers.Add("X-Amz-Log-Type", logType);
         return Client.SendAsync(request);
     }
+
+    /// <summary>The folder of the host's queue database, for a second host on the same queues.</summary>
+    public string Folder => _folder;
 
     /// <summary>Stops the host and keeps its queue database, so a test can start another host on it.</summary>
     public async Task StopAsync()

@@ -1,0 +1,33 @@
+using Impulse.Hosting.Tests.App;
+using Impulse.Hosting.Tests.Infrastructure;
+
+namespace Impulse.Hosting.Tests.Polling;
+
+public sealed class QueueSenderTests
+{
+    [Fact]
+    public async Task FunctionSendsThroughQueueSender_MessageReachesThePullTriggerOfThatQueue()
+    {
+        await using var host = await TestHost.StartAsync();
+        var key = Guid.NewGuid().ToString("N");
+
+        using var response = await host.InvokeAsync("forwarder", $$"""{"key":"{{key}}"}""");
+
+        response.EnsureSuccessStatusCode();
+        await Eventually.TrueAsync(() => Calls.Count(key) == 1, "the forwarded message to be consumed");
+    }
+
+    [Fact]
+    public async Task TwoHostsInOneProcess_EachFunctionSendsToItsOwnHostsQueues()
+    {
+        await using var first = await TestHost.StartAsync(o => o.RunAsyncInvocations = false);
+        await using var second = await TestHost.StartAsync(o => o.RunAsyncInvocations = false);
+        var key = Guid.NewGuid().ToString("N");
+
+        using var response = await first.InvokeAsync("forwarder", $$"""{"key":"{{key}}"}""");
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal(1, (await first.Handle.GetQueue("forwarded").GetStatisticsAsync()).ApproximateNumberOfMessages);
+        Assert.Equal(0, (await second.Handle.GetQueue("forwarded").GetStatisticsAsync()).ApproximateNumberOfMessages);
+    }
+}
