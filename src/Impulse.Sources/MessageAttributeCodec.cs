@@ -2,18 +2,20 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
-namespace Impulse.Sources.Redis;
+namespace Impulse.Sources;
 
 /// <summary>
-/// Stores custom message attributes as a small JSON object in the entry's <c>attrs</c> field, readable with redis-cli:
+/// Stores custom message attributes as a small JSON object, readable with any database shell or redis-cli:
 /// <c>{"name":{"DataType":"String","StringValue":"x"}}</c>, binary values in base64. Written and read by hand,
-/// with no reflection, so it stays trim- and AOT-safe. The same format as the embedded queue's, whose codec is
-/// internal to it; the two belong in Impulse.Sources once a third source needs one.
+/// with no reflection, so it stays trim- and AOT-safe. Sources that keep messages in a store of their own
+/// (the embedded queue, Redis) share this one format.
 /// </summary>
-internal static class MessageAttributeCodec
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+public static class MessageAttributeCodec
 {
     private static readonly IReadOnlyDictionary<string, MessageAttributeValue> None = new Dictionary<string, MessageAttributeValue>(0);
 
+    /// <summary>The attributes as JSON text, or null when there are none.</summary>
     public static string? Encode(IReadOnlyDictionary<string, MessageAttributeValue>? attributes)
     {
         if (attributes is null || attributes.Count == 0)
@@ -49,6 +51,7 @@ internal static class MessageAttributeCodec
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    /// <summary>The attributes <see cref="Encode"/> wrote; empty for null or empty text.</summary>
     public static IReadOnlyDictionary<string, MessageAttributeValue> Decode(string? json)
     {
         if (string.IsNullOrEmpty(json))
