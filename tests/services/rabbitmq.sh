@@ -46,7 +46,13 @@ start() {
     log "starting node $RABBITMQ_NODENAME on 127.0.0.1:$port"
     rabbitmq-server -detached
   fi
-  # await_startup waits for the boot to finish, or fails after the timeout (seconds).
+  # await_startup fails at once while the node has not yet registered with epmd, so first wait for it to
+  # answer at all (a node still shutting down from a previous run, or a slow boot, both take a while).
+  for _ in $(seq 1 120); do
+    running && break
+    sleep 1
+  done
+  # Then await_startup waits for the boot to finish, or fails after the timeout (seconds).
   if ! rabbitmqctl -q -n "$RABBITMQ_NODENAME" await_startup --timeout 120 >/dev/null; then
     log "the node did not start; its log is under /var/log/rabbitmq/"
     tail -n 40 /var/log/rabbitmq/"$RABBITMQ_NODENAME".log >&2 2>/dev/null || true
