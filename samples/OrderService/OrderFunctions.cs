@@ -1,7 +1,6 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using Impulse;
+using Impulse.Generated;
 using Impulse.Sources;
 using static Impulse.PullSource;
 using static Impulse.PushSource;
@@ -25,7 +24,8 @@ public sealed class OrderFunctions(IOrderStore store, TimeProvider clock, IQueue
         var total = order.Lines.Sum(line => line.Quantity * line.UnitPrice);
         var accepted = new OrderAccepted($"ord-{context.RequestId[..8]}", order.CustomerId, total, clock.GetUtcNow());
         await store.SaveAsync(accepted, context.CancellationToken);
-        await queues.SendAsync(OrdersQueue, ToJson(accepted), context.CancellationToken);
+        // The generated writer puts it in the queue exactly as ship-order's generated reader takes it out.
+        await queues.SendAsync(OrdersQueue, ImpulseJson.ToJson(accepted), context.CancellationToken);
         context.Logger.Info($"Accepted order {accepted.OrderId} for {accepted.CustomerId}, total {accepted.Total}.");
         return accepted;
     }
@@ -54,22 +54,4 @@ public sealed class OrderFunctions(IOrderStore store, TimeProvider clock, IQueue
     /// <summary>Static, synchronous, string in and out: a health check.</summary>
     [Function("ping")]
     public static string Ping(string message) => $"pong: {message}";
-
-    // The message is the order as ship-order reads it, in the app's camelCase JSON. Written by hand: a few fields
-    // do not warrant a JsonSerializerContext, and a writer needs no reflection under native AOT.
-    private static string ToJson(OrderAccepted order)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("orderId", order.OrderId);
-            json.WriteString("customerId", order.CustomerId);
-            json.WriteNumber("total", order.Total);
-            json.WriteString("acceptedAt", order.AcceptedAt);
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
 }

@@ -34,8 +34,29 @@ internal static class JsonEmitter
                 Accessors.Emit(writer, type);
             }
             Accessors.EmitGeneric(writer, types);
+            EmitToJson(writer, types);
         }
         writer.CloseBrace();
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// <c>ToJson(value)</c> for each object type, so app code that sends a message or stores a document
+    /// writes it exactly as the functions read it, with no serializer of its own.
+    /// </summary>
+    private static void EmitToJson(SourceWriter writer, EquatableArray<JsonTypeModel> types)
+    {
+        foreach (var type in types.Where(t => t.Kind == JsonTypeKind.Object))
+        {
+            writer.Line();
+            writer.Line($"/// <summary>Writes a {type.DisplayName.Replace("<", "&lt;").Replace(">", "&gt;")} as JSON text, as the app's functions read it.</summary>");
+            writer.Line($"public static string ToJson({type.Type} value)");
+            using (writer.Braces())
+            {
+                writer.Line("var buffer = new global::System.Buffers.ArrayBufferWriter<byte>(256);");
+                writer.Line($"global::Impulse.Dispatch.FunctionJson.WriteWith<{type.Type}>(buffer, value, {JsonNames.WriteMethod(type.Id)});");
+                writer.Line("return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);");
+            }
+        }
     }
 }

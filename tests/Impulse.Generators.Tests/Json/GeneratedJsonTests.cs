@@ -156,4 +156,17 @@ public sealed class GeneratedJsonTests : IClassFixture<GeneratedJsonTests.Fixtur
 
         Assert.Equal("""{"orderId":"o-1","itemCount":2,"status":"closedForGood"}""", invocation.ResultJson);
     }
+
+    [Fact]
+    public void ToJson_WritesTheTypeAsTheFunctionsReadIt()
+    {
+        var app = LoadedApp.Application(GeneratorRun.Of(JsonSources.CamelCaseApp).Output);
+        var assembly = app.GetType().Assembly;
+        var orderType = assembly.GetType("Shop.Order", throwOnError: true)!;
+        var status = Enum.Parse(assembly.GetType("Shop.Status", throwOnError: true)!, "ClosedForGood");
+        var order = Activator.CreateInstance(orderType, "o-7", 3, status);
+        var toJson = assembly.GetType("Impulse.Generated.ImpulseJson", throwOnError: true)!.GetMethod("ToJson", [orderType])!;
+
+        Assert.Equal("""{"orderId":"o-7","itemCount":3,"status":"closedForGood"}""", toJson.Invoke(null, [order]));
+    }
 }
