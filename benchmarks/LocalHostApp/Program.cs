@@ -17,10 +17,7 @@ if (args is ["fill", var statsProvider, var statsTarget])
 }
 
 // What the generated entry point does: the local host for no command or `serve`, the other commands otherwise.
-// (With ImpulseGenerateEntryPoint=false, ImpulseFunctionApplication.RunAsync alone does not start the local host.)
-return Impulse.FunctionHost.IsLocalHostSupported && Impulse.FunctionHost.ShouldRunLocalHost(args)
-    ? await Impulse.Hosting.LocalHost.RunAsync(args, new Impulse.Generated.ImpulseFunctionApplication())
-    : await Impulse.Generated.ImpulseFunctionApplication.RunAsync(args);
+return await Impulse.Generated.ImpulseFunctionApplication.RunAsync(args);
 
 static async Task<int> Fill(string provider, string target, int count)
 {

@@ -26,8 +26,19 @@ internal static class ApplicationEmitter
             writer.Line();
             EmitServices(writer, app);
             writer.Line();
-            writer.Line("/// <summary>Runs the app: the Lambda Runtime API loop on AWS, the local commands elsewhere.</summary>");
-            writer.Line($"public static global::System.Threading.Tasks.Task<int> RunAsync(string[] args) => global::Impulse.FunctionHost.RunAsync(args, new {GeneratedNames.Application}());");
+            writer.Line("/// <summary>Runs the app: the Lambda Runtime API loop on AWS, the local host or the local commands elsewhere.</summary>");
+            if (app.LocalHost)
+            {
+                // The feature switch is tested here, in the method itself, so that publishing with it off lets native AOT drop the local host.
+                writer.Line("public static global::System.Threading.Tasks.Task<int> RunAsync(string[] args) =>");
+                writer.Line("    global::Impulse.FunctionHost.IsLocalHostSupported && global::Impulse.FunctionHost.ShouldRunLocalHost(args)");
+                writer.Line($"        ? global::Impulse.Hosting.LocalHost.RunAsync(args, new {GeneratedNames.Application}())");
+                writer.Line($"        : global::Impulse.FunctionHost.RunAsync(args, new {GeneratedNames.Application}());");
+            }
+            else
+            {
+                writer.Line($"public static global::System.Threading.Tasks.Task<int> RunAsync(string[] args) => global::Impulse.FunctionHost.RunAsync(args, new {GeneratedNames.Application}());");
+            }
         }
 
         if (app.EmitEntryPoint)
@@ -37,18 +48,7 @@ internal static class ApplicationEmitter
             writer.Line($"internal static class {GeneratedNames.EntryPoint}");
             using (writer.Braces())
             {
-                if (app.LocalHost)
-                {
-                    // The feature switch is tested here, in Main, so that publishing with it off lets native AOT drop the local host.
-                    writer.Line("public static global::System.Threading.Tasks.Task<int> Main(string[] args) =>");
-                    writer.Line("    global::Impulse.FunctionHost.IsLocalHostSupported && global::Impulse.FunctionHost.ShouldRunLocalHost(args)");
-                    writer.Line($"        ? global::Impulse.Hosting.LocalHost.RunAsync(args, new {GeneratedNames.Application}())");
-                    writer.Line($"        : {GeneratedNames.Application}.RunAsync(args);");
-                }
-                else
-                {
-                    writer.Line($"public static global::System.Threading.Tasks.Task<int> Main(string[] args) => {GeneratedNames.Application}.RunAsync(args);");
-                }
+                writer.Line($"public static global::System.Threading.Tasks.Task<int> Main(string[] args) => {GeneratedNames.Application}.RunAsync(args);");
             }
         }
         writer.CloseBrace();
