@@ -1,3 +1,4 @@
+using Impulse.Tests.Shared;
 using Impulse.Sources.Embedded.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
@@ -25,7 +26,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             test.Database.Dispose(); // The probe owns the file until it dies.
             var killAfter = TimeSpan.FromMilliseconds(random.Next(0, 300));
 
-            using var probe = ProbeProcess.Start("send", test.Path, "orders", "4");
+            using var probe = ProbeProcess.Start("Impulse.Sources.Embedded.CrashProbe", "send", test.Path, "orders", "4");
             await probe.WaitReadyAsync();
             await Task.Delay(killAfter);
             var lines = await probe.KillAsync();
@@ -68,7 +69,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             test.Database.Dispose();
             var killAfter = TimeSpan.FromMilliseconds(random.Next(0, 300));
 
-            using var probe = ProbeProcess.Start("consume", test.Path, "orders", "2");
+            using var probe = ProbeProcess.Start("Impulse.Sources.Embedded.CrashProbe", "consume", test.Path, "orders", "2");
             await probe.WaitReadyAsync();
             await Task.Delay(killAfter);
             var lines = await probe.KillAsync();

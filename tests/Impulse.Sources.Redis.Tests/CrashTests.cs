@@ -1,3 +1,4 @@
+using Impulse.Tests.Shared;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Impulse.Sources.Redis.Tests.Infrastructure;
@@ -102,7 +103,7 @@ public sealed class CrashTests(RedisServer redis, ITestOutputHelper output)
     }
 
     private ProbeProcess StartProbe(TestQueues test)
-        => ProbeProcess.Start(redis.Endpoint, test.Prefix, "orders", "2", $"{VisibilityMs}", $"{WorkMs}");
+        => ProbeProcess.Start("Impulse.Sources.Redis.CrashProbe", redis.Endpoint, test.Prefix, "orders", "2", $"{VisibilityMs}", $"{WorkMs}");
 
     /// <summary>Adds a probe's lines to the tallies; returns how many it processed and deleted.</summary>
     private static (int Processed, int Deleted) Collect(IEnumerable<string> lines, Dictionary<string, int> processed, HashSet<string> deleted)

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 
-namespace Impulse.Sources.Redis.Tests.Infrastructure;
+namespace Impulse.Tests.Shared;
 
 /// <summary>
-/// Runs Impulse.Sources.Redis.CrashProbe as a child process (<c>dotnet Impulse.Sources.Redis.CrashProbe.dll</c>)
+/// Runs a crash probe, a console app built beside the tests, as a child process (<c>dotnet Probe.dll ...</c>)
 /// and collects the lines it prints, each of which it prints only after the step it names completed.
+/// Shared, as a linked source file, by the queue sources' crash tests.
 /// </summary>
 internal sealed class ProbeProcess : IDisposable
 {
@@ -19,7 +20,7 @@ internal sealed class ProbeProcess : IDisposable
         _reading = Task.Run(ReadAsync);
     }
 
-    public static ProbeProcess Start(params string[] arguments)
+    public static ProbeProcess Start(string probeAssembly, params string[] arguments)
     {
         // The CLI sets DOTNET_HOST_PATH for the processes it starts, the test host included.
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -28,7 +29,7 @@ internal sealed class ProbeProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Impulse.Sources.Redis.CrashProbe.dll"));
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, probeAssembly + ".dll"));
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
@@ -37,7 +38,7 @@ internal sealed class ProbeProcess : IDisposable
         return new ProbeProcess(Process.Start(info) ?? throw new InvalidOperationException("The crash probe did not start."));
     }
 
-    /// <summary>Waits until the probe has connected and started its loop.</summary>
+    /// <summary>Waits until the probe has opened its queue and started its loop.</summary>
     public async Task WaitReadyAsync()
     {
         var first = await Task.WhenAny(_ready.Task, _process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(30)));
