@@ -5,8 +5,10 @@ public enum PullSource
 {
     /// <summary>A queue (SQS locally backed by the embedded queue or a configured broker).</summary>
     Queue,
-    /// <summary>An ordered stream (Kinesis or DynamoDB Streams semantics).</summary>
+    /// <summary>An ordered stream of records with Kinesis semantics: ordered per partition key, checkpointed per shard.</summary>
     Stream,
+    /// <summary>A DynamoDB table's change stream: ordered per item key, checkpointed per shard, as Kinesis is.</summary>
+    DynamoDbStream,
 }
 
 /// <summary>Declares a pull source whose records are delivered to the function in batches.</summary>
