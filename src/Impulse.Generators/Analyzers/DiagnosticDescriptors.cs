@@ -165,4 +165,24 @@ internal static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         helpLinkUri: HelpBase + "IMP0017.md");
+
+    public static readonly DiagnosticDescriptor UndeclaredSdkPermission = new(
+        id: "IMP0021",
+        title: "AWS SDK call needs a permission the function does not declare",
+        messageFormat: "{0} needs '{1}', which function '{2}' does not declare; add [ExecutionPermission(\"{1}\", \"{3}\")] to the function or its class",
+        category: Functions,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "IMP0021.md",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor UnusedExecutionPermission = new(
+        id: "IMP0022",
+        title: "Declared permission is not used by any AWS SDK call",
+        messageFormat: "'{0}' is declared for {1}, but no AWS SDK call there needs it; remove it unless code Impulse cannot see uses it",
+        category: Functions,
+        defaultSeverity: DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "IMP0022.md",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
 }

@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Impulse.Generators.Analyzers;
+
+/// <summary>
+/// What a call tells about its request: the request properties it sets and the string constants among
+/// them, from an object initializer in the call, or from a local the same method initialises and sets.
+/// The convenience overloads' string parameters (<c>bucketName</c>, <c>queueUrl</c>…) count as properties of
+/// the same name. Names compare ignoring case, so <c>bucketName</c> fills <c>{BucketName}</c>.
+/// </summary>
+internal sealed class SdkRequestValues
+{
+    private readonly Dictionary<string, string?> _set = new(StringComparer.OrdinalIgnoreCase);
+
+    private SdkRequestValues(bool known) => IsKnown = known;
+
+    /// <summary>False when a request object came from elsewhere (a parameter, a field), so what it sets is unknown.</summary>
+    public bool IsKnown { get; private set; }
+
+    public bool IsSet(string property) => _set.ContainsKey(property);
+
+    /// <summary>The constant string a property is set to, or null when it is not set or not a constant.</summary>
+    public string? ConstantOf(string property) => _set.TryGetValue(property, out var value) ? value : null;
+
+    public static SdkRequestValues Read(IInvocationOperation invocation)
+    {
+        var values = new SdkRequestValues(known: true);
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is null || argument.ArgumentKind == ArgumentKind.DefaultValue)
+                continue;
+            var value = Unwrap(argument.Value);
+            if (argument.Parameter.Type.SpecialType == SpecialType.System_String)
+                values._set[argument.Parameter.Name] = ConstantString(value);
+            else if (argument.Parameter.Type.Name.EndsWith("Request", StringComparison.Ordinal))
+                values.ReadRequest(value);
+        }
+        return values;
+    }
+
+    private void ReadRequest(IOperation request)
+    {
+        switch (request)
+        {
+            case IObjectCreationOperation creation:
+                ReadInitializer(creation.Initializer);
+                break;
+            case ILocalReferenceOperation local:
+                ReadLocal(local);
+                break;
+            default:
+                IsKnown = false;
+                break;
+        }
+    }
+
+    /// <summary>A local request: its initializer and the later <c>request.X = ...</c> assignments in the same method.</summary>
+    private void ReadLocal(ILocalReferenceOperation reference)
+    {
+        IOperation top = reference;
+        while (top.Parent is not null)
+            top = top.Parent;
+        var initialized = false;
+        foreach (var operation in top.Descendants())
+        {
+            if (operation is IVariableDeclaratorOperation declarator
+                && SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local)
+                && declarator.GetVariableInitializer() is { } initializer
+                && Unwrap(initializer.Value) is IObjectCreationOperation creation)
+            {
+                initialized = true;
+                ReadInitializer(creation.Initializer);
+            }
+            else if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation target } property } assignment
+                && SymbolEqualityComparer.Default.Equals(target.Local, reference.Local))
+            {
+                _set[property.Property.Name] = ConstantString(Unwrap(assignment.Value));
+            }
+        }
+        if (!initialized)
+            IsKnown = false;
+    }
+
+    private void ReadInitializer(IObjectOrCollectionInitializerOperation? initializer)
+    {
+        if (initializer is null)
+            return;
+        foreach (var assignment in initializer.Initializers.OfType<IAssignmentOperation>())
+        {
+            if (assignment.Target is IPropertyReferenceOperation property)
+                _set[property.Property.Name] = assignment is ISimpleAssignmentOperation simple ? ConstantString(Unwrap(simple.Value)) : null;
+        }
+        // Grants = { ... } fills a collection the request already holds: set, with no constant.
+        foreach (var nested in initializer.Initializers.OfType<IMemberInitializerOperation>())
+        {
+            if (nested.InitializedMember is IPropertyReferenceOperation property)
+                _set[property.Property.Name] = null;
+        }
+    }
+
+    private static string? ConstantString(IOperation value) =>
+        value.ConstantValue is { HasValue: true, Value: string text } ? text : null;
+
+    private static IOperation Unwrap(IOperation value)
+    {
+        while (value is IConversionOperation { IsImplicit: true } conversion)
+            value = conversion.Operand;
+        return value;
+    }
+}

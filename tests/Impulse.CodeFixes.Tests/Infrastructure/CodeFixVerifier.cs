@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Impulse.CodeFixes.Tests;
+
+/// <summary>
+/// Applies <see cref="SdkPermissionCodeFix"/> as an IDE does: the sources go into an <see cref="AdhocWorkspace"/>
+/// project with the SDK references, the analyzer reports, the fix registers its actions for one diagnostic, and
+/// the chosen action's changes are applied and compared with the expected source.
+/// </summary>
+internal static class CodeFixVerifier
+{
+    /// <summary>
+    /// Fixes the only <paramref name="id"/> diagnostic in <paramref name="before"/> with the action titled
+    /// <paramref name="title"/>, and asserts the result is <paramref name="after"/> and compiles.
+    /// </summary>
+    public static async Task VerifyAsync(string id, string title, string before, string after)
+    {
+        using var workspace = new AdhocWorkspace();
+        var document = AddProject(workspace, before);
+        var compilation = (await document.Project.GetCompilationAsync())!;
+        var diagnostic = Assert.Single((await SdkAnalyzerVerifier.DiagnosticsAsync(compilation)).Where(d => d.Id == id));
+
+        var actions = await ActionsAsync(document, diagnostic);
+        var action = actions.SingleOrDefault(a => a.Title == title);
+        Assert.True(action is not null, $"No fix titled '{title}'; offered: {string.Join(", ", actions.Select(a => a.Title))}");
+
+        var operations = await action.GetOperationsAsync(CancellationToken.None);
+        var changed = Assert.Single(operations.OfType<ApplyChangesOperation>()).ChangedSolution;
+        var fixedDocument = changed.GetDocument(document.Id)!;
+        var text = (await fixedDocument.GetTextAsync()).ToString();
+        Assert.Equal(after.ReplaceLineEndings("\n"), text.ReplaceLineEndings("\n"));
+
+        var fixedCompilation = (await fixedDocument.Project.GetCompilationAsync())!;
+        var errors = fixedCompilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, "Fixed source does not compile:\n" + SdkCompilation.Describe(errors));
+        var remaining = await SdkAnalyzerVerifier.DiagnosticsAsync(fixedCompilation);
+        Assert.DoesNotContain(remaining, d => d.Id == id && d.GetMessage() == diagnostic.GetMessage());
+    }
+
+    /// <summary>The titles of the fixes offered for the <paramref name="id"/> diagnostics of <paramref name="source"/>.</summary>
+    public static async Task<ImmutableArray<string>> TitlesAsync(string id, string source)
+    {
+        using var workspace = new AdhocWorkspace();
+        var document = AddProject(workspace, source);
+        var compilation = (await document.Project.GetCompilationAsync())!;
+        var titles = ImmutableArray.CreateBuilder<string>();
+        foreach (var diagnostic in (await SdkAnalyzerVerifier.DiagnosticsAsync(compilation)).Where(d => d.Id == id))
+            titles.AddRange((await ActionsAsync(document, diagnostic)).Select(a => a.Title));
+        return titles.ToImmutable();
+    }
+
+    private static async Task<List<CodeAction>> ActionsAsync(Document document, Diagnostic diagnostic)
+    {
+        var actions = new List<CodeAction>();
+        var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
+        var fix = new SdkPermissionCodeFix();
+        Assert.Contains(diagnostic.Id, fix.FixableDiagnosticIds);
+        await fix.RegisterCodeFixesAsync(context);
+        return actions;
+    }
+
+    private static Document AddProject(AdhocWorkspace workspace, string source)
+    {
+        var project = workspace.AddProject(ProjectInfo.Create(
+            ProjectId.CreateNewId(),
+            VersionStamp.Default,
+            "SdkApp",
+            "SdkApp",
+            LanguageNames.CSharp,
+            compilationOptions: SdkCompilation.Options,
+            parseOptions: SdkCompilation.ParseOptions,
+            metadataReferences: SdkCompilation.References));
+        var document = workspace.AddDocument(project.Id, "Functions.cs", SourceText.From(source));
+        workspace.AddDocument(project.Id, "GlobalUsings.cs", SourceText.From(SdkCompilation.GlobalUsings));
+        return workspace.CurrentSolution.GetDocument(document.Id)!;
+    }
+}
