@@ -67,7 +67,9 @@ internal static class PushEvents
         }
         if (pattern is not JsonObject)
             throw ManifestNode.Error($"The manifest's {trigger.Node.Describe("expression")} must be an EventBridge event pattern, a JSON object; it is '{trigger.Expression}'.");
-        return Event("EventBridgeRule", new JsonObject { ["Pattern"] = pattern });
+        var properties = new JsonObject { ["Pattern"] = pattern };
+        AddRuleName(properties, "RuleName", trigger);
+        return Event("EventBridgeRule", properties);
     }
 
     private static JsonObject Schedule(TriggerSpec trigger)
@@ -75,7 +77,22 @@ internal static class PushEvents
         var expression = trigger.Expression;
         if (!(expression.StartsWith("rate(", StringComparison.Ordinal) || expression.StartsWith("cron(", StringComparison.Ordinal)) || !expression.EndsWith(')'))
             throw ManifestNode.Error($"The manifest's {trigger.Node.Describe("expression")} '{expression}' is not a schedule; write 'rate(...)' or 'cron(...)'.");
-        return Event("Schedule", new JsonObject { ["Schedule"] = expression });
+        var properties = new JsonObject { ["Schedule"] = expression };
+        AddRuleName(properties, "Name", trigger);
+        return Event("Schedule", properties);
+    }
+
+    /// <summary>
+    /// Names the rule as the manifest does: the generator derived the invoke permission's source ARN from that
+    /// name, so the deployed rule must carry it for the two to agree.
+    /// </summary>
+    private static void AddRuleName(JsonObject properties, string property, TriggerSpec trigger)
+    {
+        if (trigger.Settings.OptionalString("ruleName") is not { } rule)
+            return;
+        if (rule.Length is 0 or > 64 || !rule.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
+            throw ManifestNode.Error($"The manifest's {trigger.Settings.Describe("ruleName")} '{rule}' is not an EventBridge rule name: 1–64 letters, digits, '.', '-' or '_'.");
+        properties[property] = rule;
     }
 
     internal static JsonObject Event(string type, JsonObject properties) => new() { ["Type"] = type, ["Properties"] = properties };

@@ -91,6 +91,16 @@ public sealed class SamTemplateErrorTests
         Assert.Contains(expected, message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("nightly report")]
+    public void RuleNameThatEventBridgeWouldRefuse_IsRejected(string rule)
+    {
+        var message = ErrorFor("order-service.json", m => m["functions"]![2]!["triggers"]![0]!["settings"]!["ruleName"] = rule);
+
+        Assert.Contains("functions[2].triggers[0].settings.ruleName", message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void SourceOfTheWrongKind_IsRejected()
     {

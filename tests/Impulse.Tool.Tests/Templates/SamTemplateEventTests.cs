@@ -70,16 +70,28 @@ public sealed class SamTemplateEventTests
     }
 
     [Fact]
-    public void EventBridgeTrigger_CarriesThePatternAsAnObject()
+    public void EventBridgeTrigger_CarriesThePatternAsAnObject_AndTheManifestsRuleName()
     {
-        AssertEvent("OnOrderEventFunction", "EventBridge",
-            """{ "Type": "EventBridgeRule", "Properties": { "Pattern": { "source": ["impulse.orders"], "detail-type": ["OrderPlaced"] } } }""");
+        AssertEvent("OnOrderEventFunction", "EventBridge", """
+            { "Type": "EventBridgeRule", "Properties": {
+                "Pattern": { "source": ["impulse.orders"], "detail-type": ["OrderPlaced"] }, "RuleName": "on-order-event-eventbridge" } }
+            """);
     }
 
     [Fact]
-    public void ScheduleTrigger_CarriesItsExpression()
+    public void ScheduleTrigger_CarriesItsExpression_AndTheManifestsRuleName()
     {
-        AssertEvent("HourlySweepFunction", "Schedule", """{ "Type": "Schedule", "Properties": { "Schedule": "rate(1 hour)" } }""");
+        AssertEvent("HourlySweepFunction", "Schedule", """{ "Type": "Schedule", "Properties": { "Schedule": "rate(1 hour)", "Name": "hourly-sweep-schedule" } }""");
+    }
+
+    [Fact]
+    public void ScheduleTrigger_WithoutARuleName_LeavesTheNameToSam()
+    {
+        var manifest = TemplateFixture.Edited("every-trigger.json", m => m["functions"]![4]!["triggers"]![0]!["settings"]!.AsObject().Remove("ruleName"));
+
+        var template = TemplateFixture.Parse(TemplateFixture.BuildFromText(manifest));
+
+        Assert.False(TemplateFixture.Event(template, "HourlySweepFunction", "Schedule")["Properties"]!.AsObject().ContainsKey("Name"));
     }
 
     [Fact]
