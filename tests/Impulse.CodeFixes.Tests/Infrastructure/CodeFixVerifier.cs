@@ -15,12 +15,13 @@ internal static class CodeFixVerifier
 {
     /// <summary>
     /// Fixes the only <paramref name="id"/> diagnostic in <paramref name="before"/> with the action titled
-    /// <paramref name="title"/>, and asserts the result is <paramref name="after"/> and compiles.
+    /// <paramref name="title"/>, and asserts the result is <paramref name="after"/> and compiles. With
+    /// <paramref name="impulseInScope"/> false, the project has no <c>global using Impulse;</c>.
     /// </summary>
-    public static async Task VerifyAsync(string id, string title, string before, string after)
+    public static async Task VerifyAsync(string id, string title, string before, string after, bool impulseInScope = true)
     {
         using var workspace = new AdhocWorkspace();
-        var document = AddProject(workspace, before);
+        var document = AddProject(workspace, before, impulseInScope);
         var compilation = (await document.Project.GetCompilationAsync())!;
         var diagnostic = Assert.Single((await SdkAnalyzerVerifier.DiagnosticsAsync(compilation)).Where(d => d.Id == id));
 
@@ -63,8 +64,9 @@ internal static class CodeFixVerifier
         return actions;
     }
 
-    private static Document AddProject(AdhocWorkspace workspace, string source)
+    private static Document AddProject(AdhocWorkspace workspace, string source, bool impulseInScope = true)
     {
+        var globalUsings = impulseInScope ? SdkCompilation.GlobalUsings : SdkCompilation.GlobalUsings.Replace("global using Impulse;", "", StringComparison.Ordinal);
         var project = workspace.AddProject(ProjectInfo.Create(
             ProjectId.CreateNewId(),
             VersionStamp.Default,
@@ -75,7 +77,7 @@ internal static class CodeFixVerifier
             parseOptions: SdkCompilation.ParseOptions,
             metadataReferences: SdkCompilation.References));
         var document = workspace.AddDocument(project.Id, "Functions.cs", SourceText.From(source));
-        workspace.AddDocument(project.Id, "GlobalUsings.cs", SourceText.From(SdkCompilation.GlobalUsings));
+        workspace.AddDocument(project.Id, "GlobalUsings.cs", SourceText.From(globalUsings));
         return workspace.CurrentSolution.GetDocument(document.Id)!;
     }
 }
