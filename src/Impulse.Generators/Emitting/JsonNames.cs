@@ -10,7 +10,7 @@ internal static class JsonNames
 {
     public const string Class = "ImpulseJson";
     public const string Reader = "global::System.Text.Json.Utf8JsonReader";
-    public const string Writer = "global::System.Text.Json.Utf8JsonWriter";
+    public const string Output = "global::Impulse.Serialization.JsonOutput";
     public const string TokenType = "global::System.Text.Json.JsonTokenType";
     public const string Read = "global::Impulse.Serialization.JsonRead";
     public const string ReadError = "global::Impulse.Serialization.JsonReadError";
@@ -27,6 +27,20 @@ internal static class JsonNames
     public static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
 
     public static int Utf8Length(string text) => Encoding.UTF8.GetByteCount(text);
+
+    /// <summary>
+    /// Whether <c>Utf8JsonWriter</c>'s default encoder writes the text as is: printable ASCII other than
+    /// the HTML-sensitive <c>" &amp; ' + &lt; &gt; `</c> and the backslash. Such text can be a literal.
+    /// </summary>
+    public static bool IsPlainJsonText(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c < ' ' || c > '~' || c is '"' or '&' or '\'' or '+' or '<' or '>' or '`' or '\\')
+                return false;
+        }
+        return true;
+    }
 
     /// <summary>The static field holding a pre-encoded property name for the writer.</summary>
     public static string EncodedName(JsonTypeModel type, int index) =>

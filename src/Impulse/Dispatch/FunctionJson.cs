@@ -77,25 +77,19 @@ public static class FunctionJson
         return value ?? (allowsNull ? default! : throw NullEvent(typeof(T).Name));
     }
 
-    /// <summary>Writes a result with a generated writer.</summary>
+    /// <summary>Writes a result with a generated writer, straight into <paramref name="output"/>.</summary>
     public static void WriteWith<T>(IBufferWriter<byte> output, T? value, Impulse.Serialization.JsonValueWriter<T> write)
     {
-        // One writer per thread, pointed at each call's buffer: no writer to allocate per invocation. It keeps
-        // a reference to the last buffer until the next call, which the runtime reuses anyway.
-        var writer = t_writer ??= new Utf8JsonWriter(output, WriterOptions);
-        writer.Reset(output);
+        var writer = new Impulse.Serialization.JsonOutput(output);
         if (value is null)
-            writer.WriteNullValue();
+            writer.WriteNull();
         else
-            write(writer, value);
+            write(ref writer, value);
         writer.Flush();
     }
 
     /// <summary>How deep an event may nest; deeper input is an error rather than a stack risk.</summary>
     public const int MaxDepth = 64;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
 
     /// <summary>Writes a string result as a JSON string.</summary>
     public static void WriteString(IBufferWriter<byte> output, string? value)

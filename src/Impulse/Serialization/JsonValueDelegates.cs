@@ -7,6 +7,6 @@ namespace Impulse.Serialization;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public delegate T JsonValueReader<T>(ref Utf8JsonReader reader);
 
-/// <summary>A generated writer: writes one value.</summary>
+/// <summary>A generated writer: writes one value as JSON text.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public delegate void JsonValueWriter<T>(Utf8JsonWriter writer, T value);
+public delegate void JsonValueWriter<T>(ref JsonOutput writer, T value);
