@@ -111,8 +111,9 @@ internal static class AliasCommand
         var function = arguments.Positionals[0];
         var arn = CommonOptions.Arn(arguments, console);
         using var registry = FunctionRegistry.Open(CommonOptions.RegistryDirectory(arguments, console));
+        var aliases = registry.ListAliases(function);
         console.Out.WriteLine("ALIAS\tARN\tVERSION\tADDITIONAL VERSION\tWEIGHT\tDESCRIPTION");
-        foreach (var record in registry.ListAliases(function))
+        foreach (var record in aliases)
             console.Out.WriteLine(Describe(record, arn));
         return ExitCodes.Success;
     }

@@ -34,6 +34,8 @@ internal static class PackageCommand
 
     public static async Task<int> RunAsync(ParsedArguments arguments, ToolConsole console)
     {
+        // A bad --arch is a usage error whatever else is wrong.
+        var requestedArchitecture = arguments.Option("--arch") is { } arch ? TargetArchitecture.Parse(arch) : null;
         var publishDirectory = arguments.Option("--publish-dir") is { } given ? console.FullPath(given) : null;
         var artifacts = (arguments.Option("--artifacts-path") ?? NonEmpty(console.Environment(ArtifactsVariable))) is { } a ? console.FullPath(a) : null;
         AppProject? project = publishDirectory is null || arguments.Option("--output") is null || RegistryNeedsProject(arguments, console)
@@ -46,11 +48,11 @@ internal static class PackageCommand
         {
             published = new PublishedApp(publishDirectory, Path.Combine(publishDirectory, AppManifest.FileName));
             var manifest = AppManifest.Load(published.ManifestPath);
-            architecture = TargetArchitecture.Parse(arguments.Option("--arch") ?? manifest.Functions.FirstOrDefault()?.Architecture);
+            architecture = requestedArchitecture ?? TargetArchitecture.Parse(manifest.Functions.FirstOrDefault()?.Architecture);
         }
         else
         {
-            architecture = TargetArchitecture.Parse(arguments.Option("--arch"));
+            architecture = requestedArchitecture ?? TargetArchitecture.X86_64;
             var publishOutput = Path.Combine(DefaultOutput(project!, artifacts), architecture.Name, "publish");
             published = await AotPublisher.PublishAsync(project!, architecture, publishOutput, artifacts, console.Error).ConfigureAwait(false);
         }
