@@ -44,14 +44,16 @@ public sealed class FunctionGenerator : IIncrementalGenerator
             .CreateSyntaxProvider(StartupParser.MayBeStartup, StartupParser.Parse)
             .WithTrackingName(TrackingNames.Startups);
 
-        // Whether to emit Main (only for executables, unless the project opts out), and whether it can start the local host.
+        // Whether to emit Main (only for executables, unless the project opts out), whether it can start the local host, and its architecture.
         var options = context.AnalyzerConfigOptionsProvider
             .Combine(context.CompilationProvider.Select(static (c, _) => (c.Options.OutputKind, LocalHost: ReferencesLocalHost(c))))
             .Select(static (pair, _) => new GeneratorOptions(
                 pair.Right.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication
                 && !(pair.Left.GlobalOptions.TryGetValue("build_property.ImpulseGenerateEntryPoint", out var value)
                      && string.Equals(value, "false", System.StringComparison.OrdinalIgnoreCase)),
-                pair.Right.LocalHost))
+                pair.Right.LocalHost,
+                Architectures.Parse(pair.Left.GlobalOptions.TryGetValue(Architectures.Property, out var architecture) ? architecture : null)
+                    ?? Architectures.X86))
             .WithTrackingName(TrackingNames.Options);
 
         // The app's JSON settings, from [assembly: ImpulseJson].

@@ -166,6 +166,43 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpBase + "IMP0017.md");
 
+    public static readonly DiagnosticDescriptor MalformedAction = new(
+        id: "IMP0018",
+        title: "IAM action is malformed",
+        messageFormat: "The IAM action '{0}' is malformed: {1}",
+        category: Functions,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "IMP0018.md");
+
+    public static readonly DiagnosticDescriptor MalformedPermissionValue = new(
+        id: "IMP0019",
+        title: "Permission ARN, principal, account or condition is malformed",
+        messageFormat: "{0} is malformed: {1}",
+        category: Functions,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "IMP0019.md");
+
+    public static readonly DiagnosticDescriptor WildcardPermission = new(
+        id: "IMP0020",
+        title: "Permission uses a wildcard",
+        messageFormat: "{0} grants {1}; {2}",
+        category: Functions,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "IMP0020.md");
+
+    public static readonly DiagnosticDescriptor InvalidArchitecture = new(
+        id: "IMP0023",
+        title: "ImpulseArchitecture is not valid",
+        messageFormat: "The build property ImpulseArchitecture is '{0}', which is not an architecture Lambda runs; set it to x86_64 (the default) or arm64",
+        category: Functions,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "IMP0023.md",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
     public static readonly DiagnosticDescriptor UndeclaredSdkPermission = new(
         id: "IMP0021",
         title: "AWS SDK call needs a permission the function does not declare",

@@ -2,18 +2,19 @@ using System;
 using System.Security.Cryptography;
 using System.Text;
 using Impulse.Generators.Model;
+using Impulse.Generators.Permissions;
 
 namespace Impulse.Generators.Emitting;
 
 /// <summary>
-/// Builds the manifest: for each function its <c>$LATEST</c> descriptor and a SHA-256 of that
-/// configuration, so a publish can tell whether anything changed. Computed at build time, embedded as UTF-8.
+/// Builds the manifest (<c>impulse.manifest/2</c>): for each function its <c>$LATEST</c> descriptor, its
+/// permissions, and a SHA-256 of that configuration, so a publish can tell whether anything changed.
+/// Computed at build time, embedded as UTF-8.
 /// </summary>
 internal static class ManifestEmitter
 {
-    public const string SchemaVersion = "impulse.manifest/1";
+    public const string SchemaVersion = "impulse.manifest/2";
     public const string Runtime = "provided.al2023";
-    public const string DefaultArchitecture = "x86_64";
 
     public static string Build(AppModel app)
     {
@@ -21,24 +22,25 @@ internal static class ManifestEmitter
             .Property("schema", SchemaVersion)
             .StartArray("functions");
         foreach (var function in app.Functions)
-            WriteFunction(json, function);
+            WriteFunction(json, function, app.Architecture);
         return json.EndArray().EndObject().ToString();
     }
 
-    private static void WriteFunction(JsonText json, FunctionModel function)
+    private static void WriteFunction(JsonText json, FunctionModel function, string architecture)
     {
-        var configuration = Descriptor(function).EndObject().ToString();
-        json.RawValue(Descriptor(function).Property("configSha256", Sha256Hex(configuration)).EndObject().ToString());
+        var permissions = PermissionDeriver.Derive(function);
+        var configuration = Descriptor(function, architecture, permissions).EndObject().ToString();
+        json.RawValue(Descriptor(function, architecture, permissions).Property("configSha256", Sha256Hex(configuration)).EndObject().ToString());
     }
 
-    private static JsonText Descriptor(FunctionModel function)
+    private static JsonText Descriptor(FunctionModel function, string architecture, PermissionSetModel permissions)
     {
         var settings = function.Settings;
         var json = new JsonText().StartObject()
             .Property("name", function.Name)
             .Property("handler", function.Name)
             .Property("runtime", Runtime)
-            .Property("architecture", DefaultArchitecture)
+            .Property("architecture", architecture)
             .Property("memoryMb", settings.MemoryMb)
             .Property("timeoutSeconds", settings.TimeoutSeconds)
             .Property("reservedConcurrency", settings.ReservedConcurrency)
@@ -64,21 +66,8 @@ internal static class ManifestEmitter
         }
         json.EndArray();
 
-        json.StartObject("permissions").StartArray("invoke");
-        foreach (var permission in function.InvokePermissions)
-        {
-            json.StartObject().Property("principal", permission.Principal)
-                .Property("sourceArn", permission.SourceArn).Property("sourceAccount", permission.SourceAccount).EndObject();
-        }
-        json.EndArray().StartArray("execution");
-        foreach (var permission in function.ExecutionPermissions)
-        {
-            json.StartObject().Property("action", permission.Action).StartArray("resources");
-            foreach (var resource in permission.Resources)
-                json.Value(resource);
-            json.EndArray().Property("condition", permission.Condition).EndObject();
-        }
-        return json.EndArray().EndObject();
+        PermissionsEmitter.Write(json, permissions);
+        return json;
     }
 
     internal static string Sha256Hex(string text)

@@ -7,7 +7,11 @@ internal sealed record AppModel(
     bool EmitEntryPoint,
     bool LocalHost,
     EquatableArray<JsonTypeModel> JsonTypes,
-    JsonOptionsModel JsonOptions);
+    JsonOptionsModel JsonOptions,
+    string Architecture = "x86_64");
 
-/// <summary>The build settings the generator reads; <paramref name="LocalHost"/>: the app references Impulse.Hosting.</summary>
-internal sealed record GeneratorOptions(bool EmitEntryPoint, bool LocalHost = false);
+/// <summary>
+/// The build settings the generator reads; <paramref name="LocalHost"/>: the app references Impulse.Hosting;
+/// <paramref name="Architecture"/>: from <c>ImpulseArchitecture</c>, already valid (the analyzer reports a bad one).
+/// </summary>
+internal sealed record GeneratorOptions(bool EmitEntryPoint, bool LocalHost = false, string Architecture = "x86_64");

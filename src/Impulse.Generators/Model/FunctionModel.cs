@@ -59,12 +59,16 @@ internal sealed record ConstructorModel(EquatableArray<ServiceParameterModel> Pa
 /// <summary>One constructor parameter, resolved from the app's services.</summary>
 internal sealed record ServiceParameterModel(string Type, bool Optional);
 
-/// <summary>A push or pull trigger as declared, carried into the descriptor.</summary>
+/// <summary>
+/// A push or pull trigger as declared, carried into the descriptor; <see cref="DeadLetterQueue"/> is a pull
+/// trigger's dead-letter queue, which its permissions must reach.
+/// </summary>
 internal sealed record TriggerModel(
     string Kind,
     string Source,
     string Expression,
-    EquatableArray<SettingModel> Settings);
+    EquatableArray<SettingModel> Settings,
+    string? DeadLetterQueue = null);
 
 /// <summary>A named trigger setting, its value already formatted as JSON.</summary>
 internal sealed record SettingModel(string Name, string JsonValue);

@@ -28,6 +28,6 @@ internal static class AppBuilder
             .ToEquatableArray();
 
         var startup = startups.Where(s => s is not null).Distinct().ToList();
-        return new AppModel(unique, startup.Count == 1 ? startup[0] : null, options.EmitEntryPoint, options.LocalHost, jsonTypes, jsonOptions);
+        return new AppModel(unique, startup.Count == 1 ? startup[0] : null, options.EmitEntryPoint, options.LocalHost, jsonTypes, jsonOptions, options.Architecture);
     }
 }

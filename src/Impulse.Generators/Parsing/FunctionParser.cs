@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Impulse.Generators.Model;
+using Impulse.Generators.Permissions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -46,16 +47,27 @@ internal static class FunctionParser
 
         var attributes = method.GetAttributes();
         var typeAttributes = method.ContainingType.GetAttributes();
+        var invoke = typeAttributes.Concat(attributes).Where(a => IsAttribute(a, KnownNames.InvokePermissionAttribute))
+            .Select(ParseInvokePermission).ToEquatableArray();
+        var execution = typeAttributes.Concat(attributes).Where(a => IsAttribute(a, KnownNames.ExecutionPermissionAttribute))
+            .Select(ParseExecutionPermission).ToEquatableArray();
+        // A malformed permission would make the manifest invalid IAM; the permission analyzer reports it.
+        if (!invoke.All(p => PermissionRules.IsValidInvoke(p.Principal, p.SourceArn, p.SourceAccount))
+            || !execution.All(p => PermissionRules.IsValidExecution(p.Action, p.Resources.Items, p.Condition)))
+        {
+            return null;
+        }
+
         return new FunctionModel(
             name!,
             settings,
             handler,
-            attributes.Where(a => IsAttribute(a, KnownNames.PushTriggerAttribute) || IsAttribute(a, KnownNames.PullTriggerAttribute))
-                .Select(TriggerParser.Parse).ToEquatableArray(),
-            typeAttributes.Concat(attributes).Where(a => IsAttribute(a, KnownNames.InvokePermissionAttribute))
-                .Select(ParseInvokePermission).ToEquatableArray(),
-            typeAttributes.Concat(attributes).Where(a => IsAttribute(a, KnownNames.ExecutionPermissionAttribute))
-                .Select(ParseExecutionPermission).ToEquatableArray());
+            TriggerParser.ParseAll(
+                attributes.Where(a => IsAttribute(a, KnownNames.PushTriggerAttribute) || IsAttribute(a, KnownNames.PullTriggerAttribute)),
+                name!,
+                handlerTakesOneMessage: inspection.Batch is not null),
+            invoke,
+            execution);
     }
 
     /// <summary>The name a <c>[Function]</c> attribute gives, or null when it gives none.</summary>

@@ -41,7 +41,7 @@ internal sealed record FunctionDescriptor(string Handler, string Runtime, string
 /// </summary>
 internal static class ManifestReader
 {
-    public const string Schema = "impulse.manifest/1";
+    public const string Schema = "impulse.manifest/2";
 
     /// <exception cref="InvalidOperationException">The manifest is not one this host understands, or names a
     /// function the dispatch table lacks.</exception>

@@ -33,6 +33,9 @@ internal static class AnalyzerVerifier
         new DuplicateFunctionNameAnalyzer(),
         new StartupAnalyzer(),
         new TriggerAnalyzer(),
+        new SdkPermissionAnalyzer(),
+        new PermissionAnalyzer(),
+        new BuildPropertyAnalyzer(),
     ];
 
     /// <summary>Asserts that the only diagnostics are the ones marked with <c>{|ID:span|}</c>; with no markup, that there are none.</summary>
@@ -57,9 +60,12 @@ internal static class AnalyzerVerifier
     }
 
     /// <summary>The Impulse diagnostics for <paramref name="sources"/>, for tests that check a message.</summary>
-    public static async Task<ImmutableArray<Diagnostic>> ReportedAsync(params string[] sources)
+    public static Task<ImmutableArray<Diagnostic>> ReportedAsync(params string[] sources) => ReportedAsync(null, sources);
+
+    /// <summary>The Impulse diagnostics for <paramref name="sources"/> built with <paramref name="buildProperties"/>.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> ReportedAsync(AnalyzerConfigOptionsProvider? buildProperties, params string[] sources)
     {
-        var diagnostics = await DiagnosticsAsync(Compile(sources));
+        var diagnostics = await DiagnosticsAsync(Compile(sources), buildProperties);
         return [.. diagnostics.Where(d => d.Id.StartsWith("IMP", StringComparison.Ordinal)).OrderBy(d => d.Location.SourceSpan.Start)];
     }
 
@@ -78,11 +84,11 @@ internal static class AnalyzerVerifier
     }
 
     /// <summary>Compiler diagnostics and analyzer diagnostics together; an analyzer that throws fails the test.</summary>
-    public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(Compilation compilation)
+    public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(Compilation compilation, AnalyzerConfigOptionsProvider? buildProperties = null)
     {
         var exceptions = new ConcurrentQueue<string>();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions([]),
+            buildProperties is null ? new AnalyzerOptions([]) : new AnalyzerOptions([], buildProperties),
             onAnalyzerException: (exception, analyzer, _) => exceptions.Enqueue($"{analyzer.GetType().Name}: {exception}"),
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false);
