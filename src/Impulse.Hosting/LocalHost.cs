@@ -8,6 +8,7 @@ using Impulse.Hosting.Manifest;
 using Impulse.Hosting.Polling;
 using Impulse.Hosting.Routing;
 using Impulse.Hosting.Schedules;
+using Impulse.Hosting.Security;
 using Impulse.Hosting.Sending;
 using Impulse.Sources;
 using Impulse.Sources.Embedded;
@@ -85,16 +86,19 @@ public static class LocalHost
 
         IReadOnlyList<FunctionSpec> specs;
         HttpRouter router;
+        SecurityManifest security;
         try
         {
             specs = ManifestReader.Read(app);
-            router = new HttpRouter(specs.SelectMany(s => s.HttpRoutes.Select(r => RouteTemplate.Parse(r, s.Name))));
+            security = SecurityManifest.Read(app.ManifestJson);
+            router = new HttpRouter(specs.SelectMany(s => s.HttpRoutes.Select(r => RouteTemplate.Parse(r, s.Name, security.RequiresIamAuth(s.Name, r)))));
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or System.Text.Json.JsonException)
         {
             throw new LocalHostStartException($"The app's functions cannot be served: {e.Message}", e);
         }
 
+        var (account, guard) = OpenGuard(options, security, time, hostLog);
         IServiceProvider services;
         try
         {
@@ -110,7 +114,7 @@ public static class LocalHost
         var embedded = new EmbeddedQueueSourceFactory(new EmbeddedQueueOptions { DatabasePath = options.QueueDatabasePath, TimeProvider = time });
         var (queues, redis) = OpenPullSources(specs, options, embedded);
         var sender = new LocalQueueSender(queues);
-        var executor = new FunctionExecutor(services, logOutput, level, time, options.Region, options.AccountId, sender);
+        var executor = new FunctionExecutor(services, logOutput, level, time, account.Region, account.AccountId, sender);
         // Queues close before the factories that opened them, and both after the services that may still send.
         var resources = new HostResources(services, [queues, redis, embedded]);
         WebApplication? web = null;
@@ -119,8 +123,8 @@ public static class LocalHost
             var async = OpenQueues(functions.Values, options, embedded, executor, hostLog);
             var schedules = OpenSchedules(functions.Values, async, executor, hostLog, time);
             var pollers = new QueuePollers(functions.Values, queues, executor, new PollerSettings(options.QueueVisibilityTimeout, 6, Math.Max(1, options.PollerMaxConcurrency), options.PollerLongPoll), hostLog, time);
-            var triggers = new HttpTriggers(router, functions, executor, hostLog, time);
-            var invokeApi = new InvokeApi(functions, executor, async, hostLog);
+            var triggers = new HttpTriggers(router, functions, executor, hostLog, time, guard);
+            var invokeApi = new InvokeApi(functions, executor, async, hostLog, guard);
             web = Build(options, specs);
             web.Run(new RequestDispatcher(triggers, invokeApi, new ScheduleEndpoint(schedules), hostLog).HandleAsync);
             try
@@ -177,6 +181,26 @@ public static class LocalHost
         catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidDataException)
         {
             throw new LocalHostStartException($"The queue configuration cannot be used: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The account the host stands for and the check at its HTTP doors, from <c>Impulse:AccountId</c>, <c>Impulse:Region</c> and <c>Impulse:Auth</c>.</summary>
+    private static (HostAccount Account, InvocationGuard Guard) OpenGuard(LocalHostOptions options, SecurityManifest security, TimeProvider time, FunctionLogger log)
+    {
+        try
+        {
+            var configuration = options.Configuration ?? SourceConfiguration.Load(options.ContentRoot ?? SourceConfiguration.DefaultContentRoot());
+            var account = HostAccount.Read(configuration, options);
+            var auth = AuthSettings.Read(configuration);
+            if (!auth.Enforce)
+                log.Log(LogLevel.Warn, "Impulse:Auth:Enforce is false: the Invoke API and IAM-auth routes take unsigned requests from anyone who can reach this host.");
+            else if (auth.Keys.Count == 0)
+                log.Log(LogLevel.Warn, "No access keys are configured (Impulse:Auth:Keys), so every Invoke API call and IAM-auth route will be refused; see docs/local-host.md.");
+            return (account, InvocationGuard.Create(auth, security, account.Region, account.AccountId, time));
+        }
+        catch (Exception e) when (e is FormatException or InvalidDataException)
+        {
+            throw new LocalHostStartException($"The access configuration cannot be used: {e.Message}", e);
         }
     }
 

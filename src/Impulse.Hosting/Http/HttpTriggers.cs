@@ -1,14 +1,16 @@
 using Impulse.Hosting.Execution;
 using Impulse.Hosting.Routing;
+using Impulse.Hosting.Security;
 using Microsoft.AspNetCore.Http;
 
 namespace Impulse.Hosting.Http;
 
 /// <summary>
 /// Serves the app's HTTP push triggers as an API Gateway HTTP API does: routes the request, invokes the function
-/// with a payload format 2.0 event and maps its result to the response.
+/// with a payload format 2.0 event and maps its result to the response. Routes are public unless marked for IAM
+/// auth, whose callers must sign for <c>execute-api</c> and be allowed to invoke the function.
 /// </summary>
-internal sealed class HttpTriggers(HttpRouter router, IReadOnlyDictionary<string, HostedFunction> functions, FunctionExecutor executor, FunctionLogger log, TimeProvider time)
+internal sealed class HttpTriggers(HttpRouter router, IReadOnlyDictionary<string, HostedFunction> functions, FunctionExecutor executor, FunctionLogger log, TimeProvider time, InvocationGuard guard)
 {
     public IReadOnlyList<RouteTemplate> Routes => router.Routes;
 
@@ -40,6 +42,13 @@ internal sealed class HttpTriggers(HttpRouter router, IReadOnlyDictionary<string
         if (body is null)
         {
             await ErrorResponses.WriteGatewayErrorAsync(response, StatusCodes.Status413PayloadTooLarge, "Request Entity Too Large").ConfigureAwait(false);
+            return;
+        }
+
+        if (route.IamAuth && Refuse(http, body, function.Name) is { } refusal)
+        {
+            log.Log(LogLevel.Warn, $"{route.RouteKey}: refused a caller of IAM-auth route: {refusal.Message}");
+            await InvocationGuard.WriteGatewayRefusalAsync(response, refusal).ConfigureAwait(false);
             return;
         }
 
@@ -92,5 +101,12 @@ internal sealed class HttpTriggers(HttpRouter router, IReadOnlyDictionary<string
         response.ContentLength = mapped.Body.Length;
         if (mapped.Body.Length > 0 && !HttpMethods.IsHead(request.Method))
             await response.Body.WriteAsync(mapped.Body, http.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Why an IAM-auth route's caller is refused, or null when it signed for <c>execute-api</c> and may invoke the function.</summary>
+    private Refusal? Refuse(HttpContext http, byte[] body, string function)
+    {
+        var (key, refusal) = guard.Authenticate(http, body, InvocationGuard.ApiGatewayService);
+        return refusal ?? guard.Authorize(key, function, InvocationGuard.ApiGatewayAction);
     }
 }

@@ -3,44 +3,69 @@ using System.Text.Json;
 using Impulse.Hosting.Async;
 using Impulse.Hosting.Execution;
 using Impulse.Hosting.Http;
+using Impulse.Hosting.Security;
 using Microsoft.AspNetCore.Http;
 
 namespace Impulse.Hosting.Invoke;
 
 /// <summary>
 /// The Lambda Invoke API (version 2015-03-31) as AWS SDKs and the AWS CLI call it with an endpoint override:
-/// <c>POST /2015-03-31/functions/{name}/invocations</c> and <c>GET /2015-03-31/functions</c>.
+/// <c>POST /2015-03-31/functions/{name}/invocations</c> and <c>GET /2015-03-31/functions</c>. Every call is
+/// authenticated with Signature Version 4, as on AWS, and an invocation runs only for a principal the function allows.
 /// </summary>
-internal sealed class InvokeApi(IReadOnlyDictionary<string, HostedFunction> functions, FunctionExecutor executor, AsyncInvocations async, FunctionLogger log)
+internal sealed class InvokeApi(IReadOnlyDictionary<string, HostedFunction> functions, FunctionExecutor executor, AsyncInvocations async, FunctionLogger log, InvocationGuard guard)
 {
     public const string Prefix = "/2015-03-31/functions";
     private const string InvocationsSuffix = "/invocations";
 
     public static bool Serves(PathString path) => path.StartsWithSegments(Prefix, StringComparison.Ordinal);
 
-    public Task HandleAsync(HttpContext http)
+    public async Task HandleAsync(HttpContext http)
     {
+        // The body is read once, within Lambda's limit for the invocation type, and both signed and invoked with.
+        var type = http.Request.Headers["X-Amz-Invocation-Type"].ToString();
+        var limit = type == "Event" ? RequestBody.MaxAsynchronousPayloadBytes : RequestBody.MaxSynchronousPayloadBytes;
+        var payload = await RequestBody.ReadAsync(http.Request, limit, http.RequestAborted).ConfigureAwait(false);
+        if (payload is null)
+        {
+            await ErrorResponses.WriteLambdaErrorAsync(http.Response, StatusCodes.Status413PayloadTooLarge, ErrorResponses.RequestTooLarge,
+                $"Request must be smaller than {limit} bytes for the InvokeFunction operation").ConfigureAwait(false);
+            return;
+        }
+
+        // AWS authenticates before it looks at the operation, so an unsigned caller learns nothing, not even which functions exist.
+        var (key, refusal) = guard.Authenticate(http, payload, InvocationGuard.LambdaService);
+        if (refusal is not null)
+        {
+            await InvocationGuard.WriteLambdaRefusalAsync(http.Response, refusal).ConfigureAwait(false);
+            return;
+        }
+
         var path = http.Request.Path.Value ?? "";
         var rest = path[Prefix.Length..];
         if (rest is "" or "/")
         {
-            return HttpMethods.IsGet(http.Request.Method)
+            await (HttpMethods.IsGet(http.Request.Method)
                 ? ListFunctionsAsync(http)
-                : ErrorResponses.WriteLambdaErrorAsync(http.Response, StatusCodes.Status405MethodNotAllowed, ErrorResponses.UnknownOperation, $"{http.Request.Method} {path} is not an operation of this API.");
+                : ErrorResponses.WriteLambdaErrorAsync(http.Response, StatusCodes.Status405MethodNotAllowed, ErrorResponses.UnknownOperation, $"{http.Request.Method} {path} is not an operation of this API.")).ConfigureAwait(false);
+            return;
         }
 
         if (rest.EndsWith(InvocationsSuffix, StringComparison.Ordinal) && rest.Length > InvocationsSuffix.Length + 1 && HttpMethods.IsPost(http.Request.Method))
         {
             var name = rest[1..^InvocationsSuffix.Length];
             if (!name.Contains('/', StringComparison.Ordinal))
-                return InvokeAsync(http, name);
+            {
+                await InvokeAsync(http, name, payload, key).ConfigureAwait(false);
+                return;
+            }
         }
 
-        return ErrorResponses.WriteLambdaErrorAsync(http.Response, StatusCodes.Status404NotFound, ErrorResponses.UnknownOperation,
-            $"{http.Request.Method} {path} is not an operation the local host serves; it serves Invoke and ListFunctions.");
+        await ErrorResponses.WriteLambdaErrorAsync(http.Response, StatusCodes.Status404NotFound, ErrorResponses.UnknownOperation,
+            $"{http.Request.Method} {path} is not an operation the local host serves; it serves Invoke and ListFunctions.").ConfigureAwait(false);
     }
 
-    private async Task InvokeAsync(HttpContext http, string nameText)
+    private async Task InvokeAsync(HttpContext http, string nameText, byte[] payload, AccessKey? caller)
     {
         var request = http.Request;
         var response = http.Response;
@@ -69,6 +94,13 @@ internal sealed class InvokeApi(IReadOnlyDictionary<string, HostedFunction> func
             return;
         }
 
+        if (guard.Authorize(caller, function.Name, InvocationGuard.InvokeAction) is { } denied)
+        {
+            log.Log(LogLevel.Warn, $"Refused an invocation of '{function.Name}': {denied.Message}");
+            await InvocationGuard.WriteLambdaRefusalAsync(response, denied).ConfigureAwait(false);
+            return;
+        }
+
         var type = request.Headers["X-Amz-Invocation-Type"].ToString();
         if (type.Length == 0)
             type = "RequestResponse";
@@ -76,15 +108,6 @@ internal sealed class InvokeApi(IReadOnlyDictionary<string, HostedFunction> func
         {
             await ErrorResponses.WriteLambdaErrorAsync(response, StatusCodes.Status400BadRequest, ErrorResponses.Validation,
                 $"1 validation error detected: Value '{type}' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]").ConfigureAwait(false);
-            return;
-        }
-
-        var limit = type == "Event" ? RequestBody.MaxAsynchronousPayloadBytes : RequestBody.MaxSynchronousPayloadBytes;
-        var payload = await RequestBody.ReadAsync(request, limit, http.RequestAborted).ConfigureAwait(false);
-        if (payload is null)
-        {
-            await ErrorResponses.WriteLambdaErrorAsync(response, StatusCodes.Status413PayloadTooLarge, ErrorResponses.RequestTooLarge,
-                $"Request must be smaller than {limit} bytes for the InvokeFunction operation").ConfigureAwait(false);
             return;
         }
 

@@ -40,6 +40,9 @@ internal sealed class RouteTemplate
     /// <summary>The function the route invokes.</summary>
     public string FunctionName { get; }
 
+    /// <summary>Whether callers must sign requests with Signature Version 4 (the trigger's <c>IamAuth</c>).</summary>
+    public bool IamAuth { get; private init; }
+
     /// <summary>Whether this is the <c>$default</c> route, which matches what no other route does.</summary>
     public bool IsDefault => RouteKey == DefaultRouteKey;
 
@@ -61,12 +64,15 @@ internal sealed class RouteTemplate
         _ => "{+}",
     })) + (IsDefault ? DefaultRouteKey : "");
 
+    /// <param name="expression">The trigger's expression, such as <c>GET /orders/{id}</c>.</param>
+    /// <param name="functionName">The function the route invokes.</param>
+    /// <param name="iamAuth">Whether the route requires Signature Version 4 signed requests.</param>
     /// <exception cref="FormatException">The expression is not a route key.</exception>
-    public static RouteTemplate Parse(string expression, string functionName)
+    public static RouteTemplate Parse(string expression, string functionName, bool iamAuth = false)
     {
         var trimmed = expression.Trim();
         if (trimmed == DefaultRouteKey)
-            return new RouteTemplate(DefaultRouteKey, Any, [], functionName);
+            return new RouteTemplate(DefaultRouteKey, Any, [], functionName) { IamAuth = iamAuth };
 
         var space = trimmed.IndexOf(' ', StringComparison.Ordinal);
         if (space <= 0)
@@ -109,7 +115,7 @@ internal sealed class RouteTemplate
         }
 
         var template = new RouteTemplate("", method, segments, functionName);
-        return new RouteTemplate(method + " " + template.Path, method, segments, functionName);
+        return new RouteTemplate(method + " " + template.Path, method, segments, functionName) { IamAuth = iamAuth };
     }
 
     /// <summary>

@@ -5,7 +5,8 @@ namespace Impulse.Hosting.Tests.Infrastructure;
 
 /// <summary>
 /// The local host serving the test app in-process on a free loopback port, with its own queue database and captured
-/// output, and an <see cref="HttpClient"/> pointed at it.
+/// output, and an <see cref="HttpClient"/> pointed at it that signs Invoke API calls with <see cref="SigningKey.Tests"/>,
+/// a key of the host's own account that may invoke every function.
 /// </summary>
 internal sealed class TestHost : IAsyncDisposable
 {
@@ -19,7 +20,7 @@ internal sealed class TestHost : IAsyncDisposable
         _folder = folder;
         _log = log;
         _banner = banner;
-        Client = new HttpClient { BaseAddress = handle.Address, Timeout = TimeSpan.FromSeconds(30) };
+        Client = new HttpClient(new SigningHandler(SigningKey.Tests)) { BaseAddress = handle.Address, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public LocalHostHandle Handle { get; }
@@ -52,6 +53,8 @@ internal sealed class TestHost : IAsyncDisposable
             PollerLongPoll = TimeSpan.FromSeconds(1),
         };
         configure?.Invoke(options);
+        // Whatever configuration a test gives the host, it accepts the key the client signs with.
+        options.Configuration = SigningKey.WithTestsKey(options.Configuration);
         var handle = await LocalHost.StartAsync(new ImpulseFunctionApplication(), options);
         return new TestHost(handle, folder, log, banner);
     }
