@@ -10,8 +10,10 @@ using Impulse.Hosting.Routing;
 using Impulse.Hosting.Schedules;
 using Impulse.Hosting.Security;
 using Impulse.Hosting.Sending;
+using Impulse.Hosting.Streams;
 using Impulse.Sources;
 using Impulse.Sources.Embedded;
+using Impulse.Sources.Embedded.Streams;
 using Impulse.Sources.Redis;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -115,14 +117,17 @@ public static class LocalHost
         var (queues, redis) = OpenPullSources(specs, options, embedded);
         var sender = new LocalQueueSender(queues);
         var executor = new FunctionExecutor(services, logOutput, level, time, account.Region, account.AccountId, sender);
+        var streamFactory = new EmbeddedStreamSourceFactory(StreamDatabasePath(options), new EmbeddedQueueOptions { TimeProvider = time });
+        var streams = new StreamDirectory(streamFactory, Math.Max(1, options.StreamShardCount), specs);
         // Queues close before the factories that opened them, and both after the services that may still send.
-        var resources = new HostResources(services, [queues, redis, embedded]);
+        var resources = new HostResources(services, [queues, redis, embedded, streamFactory]);
         WebApplication? web = null;
         try
         {
             var async = OpenQueues(functions.Values, options, embedded, executor, hostLog);
             var schedules = OpenSchedules(functions.Values, async, executor, hostLog, time);
             var pollers = new QueuePollers(functions.Values, queues, executor, new PollerSettings(options.QueueVisibilityTimeout, 6, Math.Max(1, options.PollerMaxConcurrency), options.PollerLongPoll), hostLog, time);
+            var streamPollers = new StreamPollers(functions.Values, streams, queues, executor, new StreamPollerSettings(options.PollerLongPoll, options.StreamRetryDelay, TimeSpan.FromMinutes(1)), hostLog, time);
             var triggers = new HttpTriggers(router, functions, executor, hostLog, time, guard);
             var invokeApi = new InvokeApi(functions, executor, async, hostLog, guard);
             web = Build(options, specs);
@@ -143,11 +148,12 @@ public static class LocalHost
                 async.Start();
                 schedules.Start();
                 pollers.Start();
+                await StartStreamsAsync(streamPollers).ConfigureAwait(false);
             }
 
             var address = BoundAddress(web);
             Banner.Write(output, address, triggers.Routes, specs);
-            return new LocalHostHandle(web, new HostServices(async, schedules, pollers, queues, sender), resources, address);
+            return new LocalHostHandle(web, new HostServices(async, schedules, pollers, queues, sender, streamPollers, streams, new LocalStreamSender(streams)), resources, address);
         }
         catch
         {
@@ -203,6 +209,23 @@ public static class LocalHost
             throw new LocalHostStartException($"The access configuration cannot be used: {e.Message}", e);
         }
     }
+
+    private static async Task StartStreamsAsync(StreamPollers streamPollers)
+    {
+        try
+        {
+            await streamPollers.StartAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        {
+            await streamPollers.StopAsync().ConfigureAwait(false);
+            throw new LocalHostStartException($"The app's streams cannot be opened: {e.Message} Choose another file with --queue-db.", e);
+        }
+    }
+
+    /// <summary>The stream database: as configured, else beside the queue database.</summary>
+    private static string StreamDatabasePath(LocalHostOptions options)
+        => options.StreamDatabasePath ?? Path.Combine(Path.GetDirectoryName(options.QueueDatabasePath) ?? "", "streams.db");
 
     private static ScheduleRunner OpenSchedules(IEnumerable<HostedFunction> functions, AsyncInvocations async, FunctionExecutor executor, FunctionLogger log, TimeProvider time)
     {
@@ -288,4 +311,4 @@ internal sealed class HostResources(IServiceProvider services, IReadOnlyList<IAs
 }
 
 /// <summary>What runs in the background of a host and what tests reach through its handle.</summary>
-internal sealed record HostServices(AsyncInvocations Async, ScheduleRunner Schedules, QueuePollers Pollers, QueueDirectory Queues, IQueueSender Sender);
+internal sealed record HostServices(AsyncInvocations Async, ScheduleRunner Schedules, QueuePollers Pollers, QueueDirectory Queues, IQueueSender Sender, StreamPollers StreamPollers, StreamDirectory Streams, IStreamSender StreamSender);

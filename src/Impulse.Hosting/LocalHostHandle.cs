@@ -1,4 +1,5 @@
 using Impulse.Hosting.Polling;
+using Impulse.Hosting.Streams;
 using Impulse.Sources;
 using Microsoft.AspNetCore.Builder;
 
@@ -37,6 +38,19 @@ public sealed class LocalHostHandle : IAsyncDisposable
     /// </summary>
     /// <exception cref="InvalidOperationException">No configured provider serves the queue, or its broker cannot be reached.</exception>
     public IQueueSource GetQueue(string name) => _services.Queues.Get(name);
+
+    /// <summary>
+    /// The stream named <paramref name="name"/>, as stream pull triggers read it: put records on it to feed a trigger,
+    /// or read a shard to find the records an on-failure record names.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The stream database cannot be opened.</exception>
+    public IStreamSource GetStream(string name) => _services.Streams.Get(name);
+
+    /// <summary>Puts records on this host's streams; for a DynamoDB stream trigger's stream, each record must be a change.</summary>
+    public IStreamSender StreamSender => _services.StreamSender;
+
+    /// <summary>The shard pollers of the app's stream pull triggers.</summary>
+    internal IReadOnlyList<ShardPoller> ShardPollers => _services.StreamPollers.Pollers;
 
     /// <summary>The sender functions reach through <see cref="AmbientQueueSender"/> while this host serves them.</summary>
     public IQueueSender QueueSender => _services.Sender;
@@ -80,6 +94,7 @@ public sealed class LocalHostHandle : IAsyncDisposable
         // batches in flight and return the messages they hold.
         await _services.Schedules.StopAsync().ConfigureAwait(false);
         await _services.Pollers.StopAsync().ConfigureAwait(false);
+        await _services.StreamPollers.StopAsync().ConfigureAwait(false);
         await _services.Async.StopAsync().ConfigureAwait(false);
         if (AmbientQueueSender.Current == _services.Sender)
             AmbientQueueSender.InstallForProcess(null);

@@ -92,6 +92,18 @@ public sealed class LocalHostOptions
     /// <summary>How long a poller's receive waits for a first message; a worker that waits this long for nothing stops.</summary>
     internal TimeSpan PollerLongPoll { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// The embedded stream database (streams, their records and checkpoints); null, the default, for <c>streams.db</c>
+    /// in the folder of <see cref="QueueDatabasePath"/>.
+    /// </summary>
+    public string? StreamDatabasePath { get; set; }
+
+    /// <summary>How many shards a stream gets when it is first created; records of one partition key always share a shard.</summary>
+    public int StreamShardCount { get; set; } = 2;
+
+    /// <summary>The pause before a failed stream batch is first retried; it doubles with each retry, up to a minute.</summary>
+    public TimeSpan StreamRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Whether queued asynchronous invocations are run; off only in tests that need events to stay queued.</summary>
     internal bool RunAsyncInvocations { get; set; } = true;
 }

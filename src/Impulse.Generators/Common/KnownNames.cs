@@ -45,6 +45,8 @@ internal static class KnownNames
 
     public const string SqsEvent = "Impulse.Events.SqsEvent";
     public const string KinesisEvent = "Impulse.Events.KinesisEvent";
+    public const string DynamoDbEvent = "Impulse.Events.DynamoDbEvent";
+    public const string DynamoDbEventRecord = "Impulse.Events.DynamoDbEventRecord";
     public const string HttpApiRequest = "Impulse.Events.ApiGatewayHttpApiV2ProxyRequest";
     public const string RestApiRequest = "Impulse.Events.ApiGatewayProxyRequest";
     public const string BatchItemFailuresResponse = "Impulse.Events.BatchItemFailuresResponse";

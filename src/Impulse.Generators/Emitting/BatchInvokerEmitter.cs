@@ -5,8 +5,8 @@ namespace Impulse.Generators.Emitting;
 /// <summary>
 /// Emits the invoker of a pull-trigger handler that takes one message: read the batch, call the
 /// handler per record, and answer with <c>batchItemFailures</c> so only failed records come back.
-/// A queue reports every failed message; a stream stops at its first failure, which becomes the
-/// checkpoint Lambda retries from, so records stay in order.
+/// A queue reports every failed message; a stream (Kinesis or DynamoDB) stops at its first failure,
+/// which becomes the checkpoint Lambda retries from, so records stay in order.
 /// </summary>
 internal static class BatchInvokerEmitter
 {
@@ -15,7 +15,7 @@ internal static class BatchInvokerEmitter
 
     public static void Emit(SourceWriter writer, HandlerModel handler, BatchModel batch)
     {
-        var stream = batch.Kind == BatchKind.Stream;
+        var stream = batch.Kind is BatchKind.Stream or BatchKind.DynamoDbStream;
         writer.Line("public override async global::System.Threading.Tasks.ValueTask InvokeAsync(global::System.ReadOnlyMemory<byte> payload, global::System.Buffers.IBufferWriter<byte> result, global::Impulse.FunctionContext context, global::System.IServiceProvider services)");
         using (writer.Braces())
         {
@@ -25,7 +25,7 @@ internal static class BatchInvokerEmitter
             writer.Line("foreach (var record in batch.Records)");
             using (writer.Braces())
             {
-                writer.Line(stream ? "var id = record.Kinesis.SequenceNumber;" : "var id = record.MessageId;");
+                writer.Line($"var id = {ItemIdentifier(batch.Kind)};");
                 writer.Line("if (context.CancellationToken.IsCancellationRequested)");
                 using (writer.Braces())
                 {
@@ -36,7 +36,7 @@ internal static class BatchInvokerEmitter
                 writer.Line("try");
                 using (writer.Braces())
                 {
-                    writer.Line($"var @event = {ReadRecord(handler.Event!, stream)};");
+                    writer.Line($"var @event = {ReadRecord(handler.Event!, batch.Kind)};");
                     var call = InvokerEmitter.Call(handler, target);
                     writer.Line(handler.Return is ReturnShape.Void or ReturnShape.Value ? call + ";" : $"await {call}.ConfigureAwait(false);");
                 }
@@ -53,9 +53,23 @@ internal static class BatchInvokerEmitter
         }
     }
 
-    /// <summary>A queue message's body is text; a stream record's data is bytes. A string handler gets either as it came.</summary>
-    private static string ReadRecord(ValueModel value, bool stream)
+    /// <summary>What <c>batchItemFailures</c> names a record by: a message id, or a sequence number as the checkpoint.</summary>
+    private static string ItemIdentifier(BatchKind kind) => kind switch
     {
+        BatchKind.Stream => "record.Kinesis.SequenceNumber",
+        BatchKind.DynamoDbStream => "record.DynamoDb.SequenceNumber",
+        _ => "record.MessageId",
+    };
+
+    /// <summary>
+    /// A queue message's body is text; a Kinesis record's data is bytes. A string handler gets either as it came.
+    /// A DynamoDB change has no payload of its own, so its handler takes the record that the envelope already read.
+    /// </summary>
+    private static string ReadRecord(ValueModel value, BatchKind kind)
+    {
+        if (kind == BatchKind.DynamoDbStream)
+            return "record";
+        var stream = kind == BatchKind.Stream;
         if (value.Codec == ValueCodec.String)
             return stream ? "global::System.Text.Encoding.UTF8.GetString(record.Kinesis.Data)" : "record.Body";
         var bytes = stream ? "new global::System.ReadOnlyMemory<byte>(record.Kinesis.Data)" : "new global::System.ReadOnlyMemory<byte>(global::System.Text.Encoding.UTF8.GetBytes(record.Body))";

@@ -45,6 +45,8 @@ internal enum BatchKind
     Queue,
     /// <summary>Kinesis: each record's data; processing stops at the first failure, which is reported as the checkpoint.</summary>
     Stream,
+    /// <summary>DynamoDB Streams: each change record as it came; stops at the first failure, as <see cref="Stream"/> does.</summary>
+    DynamoDbStream,
 }
 
 /// <summary>

@@ -7,11 +7,14 @@ namespace Impulse.Generators.Parsing;
 /// <summary>
 /// Decides whether a pull-trigger handler takes the whole batch (its event is the envelope type, or it
 /// takes no event) or one message, in which case the generated invoker loops over the records.
+/// A DynamoDB stream record carries no payload of the user's own, so a per-record DynamoDB handler
+/// takes the change record itself (<c>DynamoDbEventRecord</c>).
 /// </summary>
 internal static class BatchInspector
 {
     private const int QueueSource = 0;
     private const int StreamSource = 1;
+    private const int DynamoDbStreamSource = 2;
 
     private const int HttpSource = 0;
 
@@ -40,6 +43,7 @@ internal static class BatchInspector
         {
             QueueSource => (BatchKind.Queue, KnownNames.SqsEvent),
             StreamSource => (BatchKind.Stream, KnownNames.KinesisEvent),
+            DynamoDbStreamSource => (BatchKind.DynamoDbStream, KnownNames.DynamoDbEvent),
             _ => ((BatchKind?)null, (string?)null),
         };
         var envelope = envelopeName is null ? null : compilation.GetTypeByMetadataName(envelopeName);
@@ -48,7 +52,13 @@ internal static class BatchInspector
             return null;
 
         // A handler that takes the envelope itself handles the batch on its own terms.
-        if (SymbolEqualityComparer.Default.Equals(eventType.WithNullableAnnotation(NullableAnnotation.NotAnnotated), envelope))
+        var plainType = eventType.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+        if (SymbolEqualityComparer.Default.Equals(plainType, envelope))
+            return null;
+
+        // Any other type would read the whole event as something it is not; such a handler keeps the plain
+        // invoker, which reads the payload as its own type.
+        if (kind == BatchKind.DynamoDbStream && plainType.ToDisplayString() != KnownNames.DynamoDbEventRecord)
             return null;
 
         var envelopeId = json.Add(envelope);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Impulse.Dispatch;
+using Impulse.Hosting.Streams;
 
 namespace Impulse.Hosting.Manifest;
 
@@ -18,6 +19,9 @@ internal sealed record FunctionSpec(FunctionInvoker Invoker, int ReservedConcurr
 
     /// <summary>The expressions of its schedule push triggers, such as <c>rate(5 minutes)</c>.</summary>
     public IReadOnlyList<string> Schedules { get; init; } = [];
+
+    /// <summary>Its stream pull triggers (Kinesis and DynamoDB Streams), which shard pollers serve.</summary>
+    public IReadOnlyList<StreamTriggerSpec> StreamTriggers { get; init; } = [];
 }
 
 /// <summary>A queue pull trigger with the settings the manifest gives it (Lambda's event source mapping).</summary>
@@ -64,8 +68,8 @@ internal static class ManifestReader
                 StringOf(function, "runtime"u8) ?? "provided.al2023",
                 StringOf(function, "architecture"u8) ?? "x86_64",
                 StringOf(function, "description"u8));
-            var (http, other, queues, schedules) = TriggersOf(function);
-            functions.Add(new FunctionSpec(invoker, Math.Max(0, reserved), http, other, descriptor) { QueueTriggers = queues, Schedules = schedules });
+            var (http, other, queues, schedules, streams) = TriggersOf(function, name);
+            functions.Add(new FunctionSpec(invoker, Math.Max(0, reserved), http, other, descriptor) { QueueTriggers = queues, Schedules = schedules, StreamTriggers = streams });
         }
 
         // Functions the manifest leaves out (an older generator) are still invocable through the Invoke API.
@@ -79,14 +83,15 @@ internal static class ManifestReader
         return functions;
     }
 
-    private static (List<string> Http, List<string> Other, List<QueueTriggerSpec> Queues, List<string> Schedules) TriggersOf(JsonElement function)
+    private static (List<string> Http, List<string> Other, List<QueueTriggerSpec> Queues, List<string> Schedules, List<StreamTriggerSpec> Streams) TriggersOf(JsonElement function, string name)
     {
         var http = new List<string>();
         var other = new List<string>();
         var queues = new List<QueueTriggerSpec>();
         var schedules = new List<string>();
+        var streams = new List<StreamTriggerSpec>();
         if (!function.TryGetProperty("triggers"u8, out var triggers) || triggers.ValueKind != JsonValueKind.Array)
-            return (http, other, queues, schedules);
+            return (http, other, queues, schedules, streams);
         foreach (var trigger in triggers.EnumerateArray())
         {
             var kind = StringOf(trigger, "kind"u8);
@@ -98,11 +103,13 @@ internal static class ManifestReader
                 schedules.Add(expression);
             else if (kind == "pull" && source == "queue")
                 queues.Add(QueueTriggerOf(expression, trigger));
+            else if (kind == "pull" && StreamTriggerSpec.TryRead(source, expression, trigger, name, out var stream))
+                streams.Add(stream);
             else
                 other.Add($"{source} {expression}");
         }
 
-        return (http, other, queues, schedules);
+        return (http, other, queues, schedules, streams);
     }
 
     private static QueueTriggerSpec QueueTriggerOf(string queue, JsonElement trigger)

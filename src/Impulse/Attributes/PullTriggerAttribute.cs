@@ -37,4 +37,16 @@ public sealed class PullTriggerAttribute(PullSource source, string name) : Attri
 
     /// <summary>The queue that receives records that keep failing; none when null.</summary>
     public string? DeadLetterQueue { get; set; }
+
+    /// <summary>
+    /// Streams only: on a function error, split the failed batch in halves and retry each on its own, so a poison
+    /// record is isolated without failing the records around it. Splitting does not count as a retry.
+    /// </summary>
+    public bool BisectBatchOnFunctionError { get; set; }
+
+    /// <summary>
+    /// Streams only: where a trigger with no checkpoint starts reading, <c>TRIM_HORIZON</c> (the oldest record, the
+    /// default) or <c>LATEST</c> (only records added after it starts), as Lambda's event source mapping names them.
+    /// </summary>
+    public string StartingPosition { get; set; } = "TRIM_HORIZON";
 }

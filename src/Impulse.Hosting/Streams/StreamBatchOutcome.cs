@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Impulse.Hosting.Execution;
+using Impulse.Sources;
+
+namespace Impulse.Hosting.Streams;
+
+/// <summary>How one invocation with a stream batch ended, read as Lambda reads a stream function's response.</summary>
+/// <param name="FailedAt">The index of the first record to retry, or null when the whole batch succeeded.</param>
+/// <param name="FunctionError">Whether the function itself failed (an error or a timeout), which is what bisection splits on.</param>
+/// <param name="Reason">Why the batch failed, for the log and the on-failure record.</param>
+internal sealed record StreamBatchOutcome(int? FailedAt, bool FunctionError, string? Reason)
+{
+    public static readonly StreamBatchOutcome Success = new(null, false, null);
+
+    public bool Succeeded => FailedAt is null;
+
+    /// <summary>
+    /// A function error or timeout fails the whole batch. <c>batchItemFailures</c> names sequence numbers: the lowest
+    /// one becomes the checkpoint to retry from, so the records before it count as done. An empty or missing list is
+    /// success; a list naming no record of the batch, or malformed, fails the whole batch, as Lambda treats it.
+    /// </summary>
+    public static StreamBatchOutcome Of(IReadOnlyList<StreamRecord> batch, ExecutedInvocation outcome)
+    {
+        if (!outcome.Succeeded)
+            return new StreamBatchOutcome(0, true, outcome.Error is { } error ? $"{error.Type}: {error.Message}" : outcome.Status.ToString());
+        var failed = FailedSequenceNumbers(outcome.Result);
+        if (failed is null)
+            return new StreamBatchOutcome(0, false, "The function's batchItemFailures response is malformed.");
+        if (failed.Count == 0)
+            return Success;
+
+        var first = -1;
+        for (var i = 0; i < batch.Count && first < 0; i++)
+        {
+            if (failed.Contains(batch[i].SequenceNumber))
+                first = i;
+        }
+
+        return first < 0
+            ? new StreamBatchOutcome(0, false, $"batchItemFailures names '{failed.First()}', which is no record of the batch.")
+            : new StreamBatchOutcome(first, false, $"The function reported record {batch[first].SequenceNumber} as failed.");
+    }
+
+    /// <summary>The reported sequence numbers; null when the response is malformed.</summary>
+    private static HashSet<string>? FailedSequenceNumbers(ReadOnlyMemory<byte> result)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        if (result.IsEmpty)
+            return ids;
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(result);
+        }
+        catch (JsonException)
+        {
+            // Any result that is not a failure report is a plain success, as for queues.
+            return ids;
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("batchItemFailures"u8, out var failures)
+                || failures.ValueKind == JsonValueKind.Null)
+                return ids;
+            if (failures.ValueKind != JsonValueKind.Array)
+                return null;
+            foreach (var failure in failures.EnumerateArray())
+            {
+                if (failure.ValueKind != JsonValueKind.Object
+                    || !failure.TryGetProperty("itemIdentifier"u8, out var id)
+                    || id.ValueKind != JsonValueKind.String
+                    || string.IsNullOrEmpty(id.GetString()))
+                    return null;
+                ids.Add(id.GetString()!);
+            }
+        }
+
+        return ids;
+    }
+}
