@@ -45,7 +45,9 @@ internal static class Banner
                 output.WriteLine($"  {pad}  schedule {schedule}");
             foreach (var queue in function.QueueTriggers)
                 output.WriteLine($"  {pad}  queue {queue.Queue} (batch {queue.BatchSize}{(queue.DeadLetterQueue is { } dlq ? $", dead letters to {dlq}" : "")})");
-            // Stream pull triggers are not served by this host yet; saying so beats silently ignoring them.
+            foreach (var stream in function.StreamTriggers)
+                output.WriteLine($"  {pad}  {(stream.Kind == Streams.StreamKind.Kinesis ? "stream" : "dynamodb stream")} {stream.Stream} (batch {stream.BatchSize}{(stream.DeadLetterQueue is { } failures ? $", failures to {failures}" : "")})");
+            // Triggers this host does not serve (Kafka, for one); saying so beats silently ignoring them.
             foreach (var trigger in function.OtherTriggers)
                 output.WriteLine($"  {pad}  trigger not served locally yet: {trigger}");
         }

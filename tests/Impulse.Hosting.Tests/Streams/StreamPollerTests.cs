@@ -182,6 +182,7 @@ public sealed class StreamPollerTests
 
         await Eventually.TrueAsync(() => StreamFunctions.Seen.Of(test).Count >= 3, "the three changes");
         Assert.Equal(["INSERT a NEW_IMAGE aws:dynamodb", "MODIFY a NEW_IMAGE aws:dynamodb", "REMOVE a OLD_IMAGE aws:dynamodb"], StreamFunctions.Seen.Of(test));
+        Assert.Contains("dynamodb stream orders-table (batch 10)", host.Banner, StringComparison.Ordinal);
     }
 
     [Fact]
