@@ -53,7 +53,8 @@ internal static class Banner
         }
 
         output.WriteLine();
-        output.WriteLine($"Example: curl -X POST {root}{InvokeApi.Prefix}/{(functions.Count > 0 ? functions[0].Name : "NAME")}/invocations -d '{{}}'");
+        // The Invoke API takes signed requests only; curl signs with a configured key (see docs/local-host.md).
+        output.WriteLine($"Example: curl --aws-sigv4 aws:amz:REGION:lambda --user KEY_ID:SECRET -X POST {root}{InvokeApi.Prefix}/{(functions.Count > 0 ? functions[0].Name : "NAME")}/invocations -d '{{}}'");
         output.Flush();
     }
 }
