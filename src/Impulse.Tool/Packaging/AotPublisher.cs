@@ -23,7 +23,9 @@ internal static class AotPublisher
     public static async Task<PublishedApp> PublishAsync(AppProject project, TargetArchitecture architecture, string publishDirectory, string? artifactsPath, TextWriter log)
     {
         var manifest = Path.Combine(publishDirectory, AppManifest.FileName);
-        File.Delete(manifest);
+        // A manifest left by an earlier publish must not stand in for this one's.
+        if (File.Exists(manifest))
+            File.Delete(manifest);
         var arguments = new List<string>
         {
             "publish", project.ProjectFile, "-c", "Release", "-r", architecture.RuntimeIdentifier, "-o", publishDirectory,
