@@ -34,6 +34,7 @@ internal static class AnalyzerVerifier
         new StartupAnalyzer(),
         new TriggerAnalyzer(),
         new SdkPermissionAnalyzer(),
+        new SdkPermissionAnalyzer(),
         new PermissionAnalyzer(),
         new BuildPropertyAnalyzer(),
     ];

@@ -22,12 +22,26 @@ internal static class TestCompilation
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceScope).Assembly.Location),
     ];
 
+    /// <summary>
+    /// The AWS SDK clients SdkPermissionAnalyzer checks calls of. Only a source that uses the SDK gets them, as only
+    /// a project with the AWSSDK packages has them; elsewhere that analyzer stays out of the way, as it does for users.
+    /// </summary>
+    private static readonly ImmutableArray<MetadataReference> AwsSdkReferences =
+    [
+        MetadataReference.CreateFromFile(typeof(Amazon.Runtime.AmazonServiceClient).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Amazon.S3.IAmazonS3).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Amazon.DynamoDBv2.IAmazonDynamoDB).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Amazon.SQS.IAmazonSQS).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Amazon.SimpleSystemsManagement.IAmazonSimpleSystemsManagement).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Amazon.KeyManagementService.IAmazonKeyManagementService).Assembly.Location),
+    ];
+
     /// <summary>A compilation of <paramref name="sources"/>; an executable unless <paramref name="kind"/> says otherwise.</summary>
     public static CSharpCompilation Create(OutputKind kind, params string[] sources) =>
         CSharpCompilation.Create(
             "TestApp",
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
-            References,
+            sources.Any(s => s.Contains("using Amazon.", StringComparison.Ordinal)) ? [.. References, .. AwsSdkReferences] : References,
             new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable));
 
     public static CSharpCompilation Create(params string[] sources) => Create(OutputKind.ConsoleApplication, sources);
