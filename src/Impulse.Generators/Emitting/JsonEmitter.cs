@@ -24,7 +24,10 @@ internal static class JsonEmitter
         using (writer.Braces())
         {
             foreach (var type in types)
+            {
                 JsonWriterEmitter.EmitEncodedNames(writer, type);
+                JsonReaderEmitter.EmitDictionaryState(writer, type);
+            }
             foreach (var type in types)
             {
                 writer.Line();

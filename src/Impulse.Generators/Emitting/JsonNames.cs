@@ -46,6 +46,12 @@ internal static class JsonNames
     public static string EncodedName(JsonTypeModel type, int index) =>
         "s_" + type.Id + "_" + index.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The static field holding the keys a dictionary reader last read, by position.</summary>
+    public static string KeyCache(string id) => "s_keys_" + id;
+
+    /// <summary>The static field holding the size of the dictionary a reader last made.</summary>
+    public static string SizeHint(string id) => "s_size_" + id;
+
     /// <summary>Reference-type values may be JSON null; value types only through Nullable.</summary>
     public static bool AcceptsNull(JsonTypeModel type) => !type.IsValueType || type.Kind == JsonTypeKind.Nullable;
 }

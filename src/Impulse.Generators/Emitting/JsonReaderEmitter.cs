@@ -169,23 +169,22 @@ internal sealed class JsonReaderEmitter(IReadOnlyDictionary<string, JsonTypeMode
         var element = types[type.ElementId!];
         writer.Line($"if (reader.TokenType == {TokenType}.Null) return null!;");
         writer.Line($"{Read}.StartArray(ref reader);");
-        // The list is made on the first element: events are full of empty arrays, and a read-only one can share an empty instance.
-        writer.Line($"global::System.Collections.Generic.List<{element.Type}>? items = null;");
+        // Items gather on the stack and become one exact array; events are full of short and empty arrays.
+        writer.Line($"var items = new global::Impulse.Serialization.JsonItems<{element.Type}>();");
         writer.Line("try");
         using (writer.Braces())
         {
             writer.Line($"while (reader.Read() && reader.TokenType != {TokenType}.EndArray)");
-            writer.Line($"    (items ??= new global::System.Collections.Generic.List<{element.Type}>()).Add({ReadExpression(element.Id)});");
+            writer.Line($"    items.Add({ReadExpression(element.Id)});");
         }
-        writer.Line($"catch ({ReadError} e) {{ throw e.AtIndex(items?.Count ?? 0); }}");
-        writer.Line($"catch ({JsonException} e) {{ throw {Read}.Malformed(e).AtIndex(items?.Count ?? 0); }}");
-        writer.Line($"catch (global::System.InvalidOperationException e) {{ throw {Read}.InvalidText(e).AtIndex(items?.Count ?? 0); }}");
-        if (type.Kind == JsonTypeKind.Array)
-            writer.Line($"return items is null ? global::System.Array.Empty<{element.Type}>() : items.ToArray();");
-        else if (IsReadOnlyView(type.Type))
-            writer.Line($"return items is null ? global::System.Array.Empty<{element.Type}>() : items;");
+        writer.Line($"catch ({ReadError} e) {{ throw e.AtIndex(items.Count); }}");
+        writer.Line($"catch ({JsonException} e) {{ throw {Read}.Malformed(e).AtIndex(items.Count); }}");
+        writer.Line($"catch (global::System.InvalidOperationException e) {{ throw {Read}.InvalidText(e).AtIndex(items.Count); }}");
+        // A read-only view of an empty array can share one empty instance.
+        if (type.Kind == JsonTypeKind.Array || IsReadOnlyView(type.Type))
+            writer.Line($"return items.Count == 0 ? global::System.Array.Empty<{element.Type}>() : items.ToArray();");
         else
-            writer.Line($"return items ?? new global::System.Collections.Generic.List<{element.Type}>();");
+            writer.Line("return items.ToList();");
     }
 
     /// <summary>Interfaces a caller cannot add to: an empty array serves them all.</summary>
@@ -193,6 +192,18 @@ internal sealed class JsonReaderEmitter(IReadOnlyDictionary<string, JsonTypeMode
         type.StartsWith("global::System.Collections.Generic.IReadOnlyList<", System.StringComparison.Ordinal)
         || type.StartsWith("global::System.Collections.Generic.IReadOnlyCollection<", System.StringComparison.Ordinal)
         || type.StartsWith("global::System.Collections.Generic.IEnumerable<", System.StringComparison.Ordinal);
+
+    /// <summary>
+    /// Per kind of dictionary, the keys last read at each position and the last size: keys repeat from
+    /// record to record, and a dictionary made at its last size does not regrow while it fills.
+    /// </summary>
+    public static void EmitDictionaryState(SourceWriter writer, JsonTypeModel type)
+    {
+        if (type.Kind != JsonTypeKind.Dictionary)
+            return;
+        writer.Line($"private static readonly string?[] {KeyCache(type.Id)} = new string?[{Read}Names.CachedKeys];");
+        writer.Line($"private static int {SizeHint(type.Id)};");
+    }
 
     private void EmitDictionary(SourceWriter writer, JsonTypeModel type)
     {
@@ -208,20 +219,26 @@ internal sealed class JsonReaderEmitter(IReadOnlyDictionary<string, JsonTypeMode
             writer.Line($"while (reader.Read() && reader.TokenType == {TokenType}.PropertyName)");
             using (writer.Braces())
             {
-                writer.Line($"key = {Read}.Text(ref reader);");
+                writer.Line($"key = {Read}Names.Key(ref reader, {KeyCache(type.Id)}, items?.Count ?? 0);");
                 writer.Line("reader.Read();");
-                writer.Line($"(items ??= new {dictionary}(global::System.StringComparer.Ordinal))[key] = {ReadExpression(element.Id)};");
+                writer.Line($"(items ??= new {dictionary}({SizeHint(type.Id)}, global::System.StringComparer.Ordinal))[key] = {ReadExpression(element.Id)};");
                 writer.Line("key = null;");
             }
         }
         writer.Line($"catch ({ReadError} e) when (key is not null) {{ throw e.InProperty(key); }}");
         writer.Line($"catch ({JsonException} e) {{ var error = {Read}.Malformed(e); throw key is null ? error : error.InProperty(key); }}");
         writer.Line($"catch (global::System.InvalidOperationException e) {{ var error = {Read}.InvalidText(e); throw key is null ? error : error.InProperty(key); }}");
+        writer.Line("if (items is null)");
         // An empty read-only dictionary is shared, as empty read-only lists are.
         writer.Line(type.Type.StartsWith("global::System.Collections.Generic.IReadOnlyDictionary<", System.StringComparison.Ordinal)
-            ? $"return items is null ? global::System.Collections.ObjectModel.ReadOnlyDictionary<string, {element.Type}>.Empty : items;"
-            : $"return items ?? new {dictionary}(global::System.StringComparer.Ordinal);");
+            ? $"    return global::System.Collections.ObjectModel.ReadOnlyDictionary<string, {element.Type}>.Empty;"
+            : $"    return new {dictionary}(global::System.StringComparer.Ordinal);");
+        // A hint only: a race between threads leaves one of their sizes, either of which is fine.
+        writer.Line($"{SizeHint(type.Id)} = global::System.Math.Min(items.Count, {MaxSizeHint});");
+        writer.Line("return items;");
     }
+
+    private const int MaxSizeHint = 64;
 
     private static void EmitEnum(SourceWriter writer, JsonTypeModel type)
     {
