@@ -5,7 +5,9 @@ internal static class SharedFolder
 {
     private const string SolutionFile = "Generators.sln";
 
-    public static string Path { get; } = Find();
+    private static readonly string RepositoryRoot = FindRepositoryRoot();
+
+    public static string Path { get; } = FindShared();
 
     public static string File(params string[] parts)
     {
@@ -15,15 +17,20 @@ internal static class SharedFolder
             : throw new FileNotFoundException($"The shared file '{string.Join('/', parts)}' is missing from {Path}; the template tests validate against it.", path);
     }
 
-    private static string Find()
+    private static string FindRepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !System.IO.File.Exists(System.IO.Path.Combine(directory.FullName, SolutionFile)))
             directory = directory.Parent;
-        if (directory?.Parent is null)
-            throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds {SolutionFile}, so the repository root and its sibling 'shared' folder cannot be found.");
+        return directory?.FullName
+            ?? throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds {SolutionFile}, so the repository root and its sibling 'shared' folder cannot be found.");
+    }
 
-        var shared = System.IO.Path.Combine(directory.Parent.FullName, "shared");
+    private static string FindShared()
+    {
+        var parent = Directory.GetParent(RepositoryRoot)
+            ?? throw new InvalidOperationException($"The repository root {RepositoryRoot} has no parent folder to hold 'shared'.");
+        var shared = System.IO.Path.Combine(parent.FullName, "shared");
         return Directory.Exists(shared)
             ? shared
             : throw new DirectoryNotFoundException($"The 'shared' folder beside the repository root ({shared}) is missing; it holds the schemas the template tests validate against.");
