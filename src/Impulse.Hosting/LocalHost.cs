@@ -14,7 +14,6 @@ using Impulse.Hosting.Streams;
 using Impulse.Sources;
 using Impulse.Sources.Embedded;
 using Impulse.Sources.Embedded.Streams;
-using Impulse.Sources.Redis;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -114,13 +113,13 @@ public static class LocalHost
         var hostWide = options.MaxConcurrency > 0 ? new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency) : null;
         var functions = specs.ToDictionary(s => s.Name, s => new HostedFunction(s, new ConcurrencyGate(s.ReservedConcurrency, hostWide)), StringComparer.Ordinal);
         var embedded = new EmbeddedQueueSourceFactory(new EmbeddedQueueOptions { DatabasePath = options.QueueDatabasePath, TimeProvider = time });
-        var (queues, redis) = OpenPullSources(specs, options, embedded);
+        var (queues, brokers) = OpenPullSources(specs, options, embedded);
         var sender = new LocalQueueSender(queues);
         var executor = new FunctionExecutor(services, logOutput, level, time, account.Region, account.AccountId, sender);
         var streamFactory = new EmbeddedStreamSourceFactory(StreamDatabasePath(options), new EmbeddedQueueOptions { TimeProvider = time });
         var streams = new StreamDirectory(streamFactory, Math.Max(1, options.StreamShardCount), specs);
         // Queues close before the factories that opened them, and both after the services that may still send.
-        var resources = new HostResources(services, [queues, redis, embedded, streamFactory]);
+        var resources = new HostResources(services, [queues, brokers, embedded, streamFactory]);
         WebApplication? web = null;
         try
         {
@@ -165,7 +164,7 @@ public static class LocalHost
     }
 
     /// <summary>The registry of pull triggers' queues, with the built-in providers and the caller's.</summary>
-    private static (QueueDirectory Queues, RedisQueueSourceFactory Redis) OpenPullSources(IReadOnlyList<FunctionSpec> specs, LocalHostOptions options, EmbeddedQueueSourceFactory embedded)
+    private static (QueueDirectory Queues, BuiltInSources Brokers) OpenPullSources(IReadOnlyList<FunctionSpec> specs, LocalHostOptions options, EmbeddedQueueSourceFactory embedded)
     {
         try
         {
@@ -173,16 +172,12 @@ public static class LocalHost
             var declared = QueueDirectory.DeclaredRedrives(specs);
             var known = declared.Keys.Concat(declared.Values.Where(r => r is not null).Select(r => r!.DeadLetterQueue));
             var pullSources = SourceConfiguration.ReadPullSources(configuration, known);
-            var redis = new RedisQueueSourceFactory(SourceConfiguration.ReadRedis(configuration));
+            var brokers = new BuiltInSources(configuration, embedded);
             // A caller's factory replaces a built-in one of the same provider name.
-            var factories = new Dictionary<string, IQueueSourceFactory>(StringComparer.OrdinalIgnoreCase)
-            {
-                [embedded.Provider] = embedded,
-                [redis.Provider] = redis,
-            };
+            var factories = brokers.Factories.ToDictionary(f => f.Provider, StringComparer.OrdinalIgnoreCase);
             foreach (var factory in options.QueueSourceFactories)
                 factories[factory.Provider] = factory;
-            return (new QueueDirectory(new QueueSourceRegistry(factories.Values, pullSources), declared), redis);
+            return (new QueueDirectory(new QueueSourceRegistry(factories.Values, pullSources), declared), brokers);
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidDataException)
         {

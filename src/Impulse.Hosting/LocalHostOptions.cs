@@ -75,8 +75,8 @@ public sealed class LocalHostOptions
     public string? ContentRoot { get; set; }
 
     /// <summary>
-    /// Queue providers beyond the built-in <c>embedded</c> and <c>redis</c> ones (or replacing them, by the same
-    /// provider name); the caller disposes them.
+    /// Queue providers beyond the built-in <c>embedded</c>, <c>redis</c>, <c>rabbitmq</c> and <c>sqs</c> ones (or
+    /// replacing them, by the same provider name); the caller disposes them.
     /// </summary>
     public IReadOnlyList<IQueueSourceFactory> QueueSourceFactories { get; set; } = [];
 

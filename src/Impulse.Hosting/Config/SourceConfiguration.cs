@@ -1,6 +1,7 @@
 using System.Globalization;
 using Impulse.Sources;
 using Impulse.Sources.Redis;
+using Impulse.Sources.Sqs;
 using Microsoft.Extensions.Configuration;
 
 namespace Impulse.Hosting.Config;
@@ -82,6 +83,25 @@ internal static class SourceConfiguration
         if (NullIfEmpty(configuration[$"{Root}:Redis:Prefix"]) is { } prefix)
             options.Prefix = prefix;
         return options;
+    }
+
+    /// <summary>The broker of queues served by RabbitMQ that name none themselves: <c>Impulse:Sources:RabbitMq:Uri</c>.</summary>
+    public static string? ReadRabbitMqUri(IConfiguration configuration) => NullIfEmpty(configuration[$"{Root}:RabbitMq:Uri"]);
+
+    /// <summary>
+    /// Defaults for queues served by SQS, under <c>Impulse:Sources:Sqs</c>: <c>ServiceUrl</c>, <c>Region</c>,
+    /// <c>AccessKey</c>, <c>SecretKey</c>, keyed by the queue settings they stand in for.
+    /// </summary>
+    public static Dictionary<string, string> ReadSqs(IConfiguration configuration)
+    {
+        var defaults = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in (string[])[SqsQueueSourceFactory.ServiceUrlSetting, SqsQueueSourceFactory.RegionSetting, SqsQueueSourceFactory.AccessKeySetting, SqsQueueSourceFactory.SecretKeySetting])
+        {
+            if (NullIfEmpty(configuration[$"{Root}:Sqs:{name}"]) is { } value)
+                defaults[name] = value;
+        }
+
+        return defaults;
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

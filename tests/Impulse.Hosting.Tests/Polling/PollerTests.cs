@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Impulse.Hosting.Tests.App;
 using Impulse.Hosting.Tests.Infrastructure;
 using Impulse.Sources;
+using Microsoft.Extensions.Configuration;
 
 namespace Impulse.Hosting.Tests.Polling;
 
@@ -63,7 +64,9 @@ public sealed class PollerTests
     [Fact]
     public async Task PartialBatchFailure_FailedMessageReturnsWithReceiveCount2_SucceededOneDeleted()
     {
-        await using var host = await TestHost.StartAsync();
+        // The batch is held for its one-second window before the call: two seconds of visibility left a busy machine
+        // too little time to delete the message that succeeded before it came back.
+        await using var host = await TestHost.StartAsync(o => o.QueueVisibilityTimeout = TimeSpan.FromSeconds(5));
         var key = NewKey();
 
         await SendAsync(host, "partial", [$"{key}:a-ok", $"{key}:b-fail"]);
@@ -95,6 +98,26 @@ public sealed class PollerTests
         Assert.Equal(2, Calls.Count(poison));
         Assert.Equal(1, Calls.Count($"{key}:1"));
         Assert.Equal(1, Calls.Count($"{key}:2"));
+    }
+
+    [Fact]
+    public async Task PoisonMessage_RedriveInConfiguration_GoesToDeadLetterQueueAfterTheConfiguredReceiveCount()
+    {
+        // Configuration wins over the trigger's MaxRetryAttempts = 1 (two receives).
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Impulse:Sources:Queues:poisoned:Redrive:DeadLetterQueue"] = "poisoned-dlq",
+            ["Impulse:Sources:Queues:poisoned:Redrive:MaxReceiveCount"] = "3",
+        }).Build();
+        await using var host = await TestHost.StartAsync(o => o.Configuration = configuration);
+        var poison = $"{NewKey()}:poison";
+
+        await SendAsync(host, "poisoned", [poison]);
+
+        var deadLetters = await host.Handle.GetQueue("poisoned-dlq").ReceiveAsync(10, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(20));
+        Assert.Equal(poison, Assert.Single(deadLetters).GetBodyText());
+        Assert.Equal(3, Calls.Count(poison));
+        await EmptiedAsync(host.Handle.GetQueue("poisoned"), "the source queue to be empty once the message moved");
     }
 
     [Fact]
