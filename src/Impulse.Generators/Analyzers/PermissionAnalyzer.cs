@@ -56,10 +56,12 @@ public sealed class PermissionAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeExecution(SymbolAnalysisContext context, AttributeData attribute, PermissionSyntax syntax, System.Func<IReadOnlyList<string>> knownActions)
     {
+        // The values the generator reads (FunctionParser), null read as empty, so every function it skips gets an error here.
         var arguments = attribute.ConstructorArguments;
-        if (arguments.Length < 2 || arguments[0].Value is not string action || arguments[1].Kind != TypedConstantKind.Array)
+        if (arguments.Length < 2 || arguments[1].Kind != TypedConstantKind.Array)
             return;
-        var resources = arguments[1].Values.Select(v => v.Value as string).ToList();
+        var action = arguments[0].Value as string ?? string.Empty;
+        var resources = arguments[1].IsNull ? new List<string?>() : arguments[1].Values.Select(v => v.Value as string).ToList();
 
         if (PermissionRules.ActionProblem(action) is { } actionProblem)
             Report(context, DiagnosticDescriptors.MalformedAction, syntax.Positional(0), action, actionProblem);
@@ -93,8 +95,9 @@ public sealed class PermissionAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeInvoke(SymbolAnalysisContext context, AttributeData attribute, PermissionSyntax syntax)
     {
-        if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string principal)
+        if (attribute.ConstructorArguments.Length != 1)
             return;
+        var principal = attribute.ConstructorArguments[0].Value as string ?? string.Empty;
         if (PermissionRules.PrincipalProblem(principal) is { } problem)
             Report(context, DiagnosticDescriptors.MalformedPermissionValue, syntax.Positional(0), $"The principal '{principal}'", problem);
         if (FunctionParser.NamedString(attribute, "SourceArn") is { } arn && PermissionRules.ArnProblem(arn) is { } arnProblem)

@@ -217,8 +217,15 @@ internal sealed class JsonTree
         {
             var start = _position;
             TryConsume('-');
-            if (!ReadDigits())
+            if (TryConsume('0'))
+            {
+                if (!AtEnd && json[_position] >= '0' && json[_position] <= '9')
+                    throw Fail("a number may not have leading zeros");
+            }
+            else if (!ReadDigits())
+            {
                 throw Fail("a number needs digits");
+            }
             if (TryConsume('.') && !ReadDigits())
                 throw Fail("a number needs digits after '.'");
             if (TryConsume('e') || TryConsume('E'))

@@ -124,7 +124,7 @@ internal static class FunctionParser
     {
         var arguments = attribute.ConstructorArguments;
         var action = arguments.Length > 0 ? arguments[0].Value as string ?? string.Empty : string.Empty;
-        var resources = arguments.Length > 1 && arguments[1].Kind == TypedConstantKind.Array
+        var resources = arguments.Length > 1 && arguments[1].Kind == TypedConstantKind.Array && !arguments[1].IsNull
             ? arguments[1].Values.Select(v => v.Value as string ?? string.Empty).ToEquatableArray()
             : EquatableArray<string>.Empty;
         return new ExecutionPermissionModel(action, resources, NamedString(attribute, "Condition"));

@@ -44,8 +44,7 @@ internal static class PermissionRules
             return "it is empty";
         if (arn.Any(char.IsWhiteSpace))
             return "it contains white space";
-        // Pseudo-parameters hold colons of their own; a placeholder keeps them out of the split.
-        var fields = PseudoParameter.Replace(arn, "\u0001").Split(new[] { ':' }, 6);
+        var fields = ArnFields(arn);
         if (fields.Length < 6 || fields[0] != "arn")
             return "an ARN has six parts, arn:partition:service:region:account:resource";
         if (!Partition.IsMatch(fields[1]))
@@ -61,6 +60,12 @@ internal static class PermissionRules
         return null;
     }
 
+    /// <summary>
+    /// The six fields of an ARN (fewer when it has fewer colons). Pseudo-parameters hold colons of their own,
+    /// so each is replaced by a placeholder that no field pattern takes for anything else.
+    /// </summary>
+    public static string[] ArnFields(string arn) => PseudoParameter.Replace(arn, "\u0001").Split(new[] { ':' }, 6);
+
     /// <summary>A principal that may invoke: a service principal, a 12-digit account id, an IAM ARN, or <c>*</c>.</summary>
     public static string? PrincipalProblem(string principal)
     {
@@ -71,7 +76,7 @@ internal static class PermissionRules
             var problem = ArnProblem(principal);
             if (problem is not null)
                 return problem;
-            var service = principal.Split(':')[2];
+            var service = ArnFields(principal)[2];
             return service is "iam" or "sts" ? null : $"an ARN principal is an IAM or STS ARN, not '{service}'";
         }
         return "a principal is a service principal such as s3.amazonaws.com, a 12-digit account id, an IAM ARN, or *";

@@ -56,7 +56,7 @@ internal static class WildcardAdvice
     {
         if (resource == "*")
             return true;
-        var fields = resource.Split(new[] { ':' }, 6);
+        var fields = PermissionRules.ArnFields(resource);
         if (fields.Length < 6)
             return false;
         var part = fields[5];

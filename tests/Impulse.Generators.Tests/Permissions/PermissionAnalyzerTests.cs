@@ -19,6 +19,7 @@ public sealed class PermissionAnalyzerTests
                 Condition = "{\"StringEquals\": {\"aws:RequestTag/team\": [\"a\", \"b\"]}, \"NumericLessThan\": {\"s3:max-keys\": 10}}")]
             [InvokePermission("s3.amazonaws.com", SourceArn = "arn:aws:s3:::uploads", SourceAccount = "123456789012")]
             [InvokePermission("arn:aws:iam::123456789012:role/caller")]
+            [InvokePermission("arn:${AWS::Partition}:iam::${AWS::AccountId}:root")]
             [InvokePermission("*")]
             public static void Store() { }
         }
@@ -66,6 +67,19 @@ public sealed class PermissionAnalyzerTests
         """);
 
     [Fact]
+    public Task Analyze_NullValues_AreReportedAsMissing() => AnalyzerVerifier.VerifyAsync("""
+        public static class A
+        {
+            [Function("store")]
+            [ExecutionPermission({|IMP0018:null!|}, "arn:aws:dynamodb:*:*:table/Orders")]
+            [{|IMP0019:ExecutionPermission("dynamodb:GetItem", null!)|}]
+            [ExecutionPermission("dynamodb:PutItem", "arn:aws:dynamodb:*:*:table/Orders", {|IMP0019:null!|})]
+            [InvokePermission({|IMP0019:null!|})]
+            public static void Store() { }
+        }
+        """);
+
+    [Fact]
     public Task Analyze_ConditionThatIsNotAnIamConditionObject_ReportsIMP0019() => AnalyzerVerifier.VerifyAsync("""
         public static class A
         {
@@ -88,6 +102,8 @@ public sealed class PermissionAnalyzerTests
             [ExecutionPermission({|IMP0020:"dynamodb:Get*"|}, "arn:aws:dynamodb:*:*:table/Orders")]
             [ExecutionPermission("dynamodb:PutItem", {|IMP0020:"*"|})]
             [ExecutionPermission("dynamodb:PutItem", {|IMP0020:"arn:aws:dynamodb:*:*:table/*"|})]
+            [ExecutionPermission("dynamodb:Query", {|IMP0020:"arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/*"|})]
+            [ExecutionPermission("sqs:SendMessage", {|IMP0020:"arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:*"|})]
             [ExecutionPermission({|IMP0020:"*"|}, {|IMP0020:"*"|})]
             public static void Store() { }
         }
