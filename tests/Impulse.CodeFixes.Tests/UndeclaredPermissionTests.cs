@@ -110,6 +110,41 @@ public sealed class UndeclaredPermissionTests
         """);
 
     [Fact]
+    public Task CallThroughAnInterfaceOfTheProject_ReportsTheImplementationsCall() => SdkAnalyzerVerifier.VerifyAsync(
+        """
+        public interface IOrderStore
+        {
+            Task SaveAsync(string id);
+        }
+
+        public abstract class AuditLog
+        {
+            public abstract Task WriteAsync(string line);
+        }
+
+        public sealed class Orders(IOrderStore store, AuditLog audit)
+        {
+            [Function("save-order")]
+            public async Task Save(string id)
+            {
+                await store.SaveAsync(id);
+                await audit.WriteAsync(id);
+            }
+        }
+        """,
+        """
+        public sealed class DynamoOrderStore(IAmazonDynamoDB dynamo) : IOrderStore
+        {
+            public Task SaveAsync(string id) => {|IMP0021:dynamo.PutItemAsync(new PutItemRequest { TableName = "Orders" })|};
+        }
+
+        public sealed class QueueAuditLog(IAmazonSQS sqs) : AuditLog
+        {
+            public override Task WriteAsync(string line) => {|IMP0021:sqs.SendMessageAsync("https://sqs.eu-west-1.amazonaws.com/123456789012/audit", line)|};
+        }
+        """);
+
+    [Fact]
     public Task HelperSharedByTwoFunctions_ReportsForTheOneThatLacksTheAction() => SdkAnalyzerVerifier.VerifyAsync("""
         public sealed class Settings(IAmazonSimpleSystemsManagement ssm)
         {

@@ -6,7 +6,7 @@ namespace Impulse.Generators.Analyzers;
 
 /// <summary>
 /// What each method body of one compilation does that matters for permissions: the SDK calls it makes and the
-/// source methods it calls. Filled by operation actions as bodies are analysed (each body once), then walked
+/// source methods it calls, with the implementations of the project's interfaces and virtual methods. Filled by operation actions as bodies are analysed (each body once), then walked
 /// per function at compilation end, so no action ever walks the whole compilation itself.
 /// </summary>
 internal sealed class SdkCallGraph
@@ -19,9 +19,45 @@ internal sealed class SdkCallGraph
 
     private readonly ConcurrentDictionary<IMethodSymbol, MethodFacts> _methods = new(SymbolEqualityComparer.Default);
 
+    // Interface members and virtual methods of this compilation, each with the methods that implement or override it:
+    // a call through IOrderStore reaches every IOrderStore of the project, since any of them may be the one injected.
+    private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentQueue<IMethodSymbol>> _implementations = new(SymbolEqualityComparer.Default);
+
     public void AddCall(IMethodSymbol method, SdkCall call) => FactsOf(method).Calls.Enqueue(call);
 
     public void AddCallee(IMethodSymbol method, IMethodSymbol callee) => FactsOf(method).Callees.Enqueue(callee);
+
+    /// <summary>Records what <paramref name="method"/> implements or overrides among the members of <paramref name="assembly"/>.</summary>
+    public void AddImplementation(IMethodSymbol method, IAssemblySymbol assembly)
+    {
+        if (method.IsStatic || method.MethodKind is not (MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation))
+            return;
+        for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+        {
+            if (SymbolEqualityComparer.Default.Equals(overridden.ContainingAssembly, assembly))
+                Implemented(overridden.OriginalDefinition).Enqueue(method);
+        }
+        foreach (var explicitly in method.ExplicitInterfaceImplementations)
+        {
+            if (SymbolEqualityComparer.Default.Equals(explicitly.ContainingAssembly, assembly))
+                Implemented(explicitly.OriginalDefinition).Enqueue(method);
+        }
+        if (method.MethodKind != MethodKind.Ordinary || method.DeclaredAccessibility != Accessibility.Public)
+            return;
+        foreach (var contract in method.ContainingType.AllInterfaces)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(contract.ContainingAssembly, assembly))
+                continue;
+            foreach (var member in contract.GetMembers(method.Name))
+            {
+                if (member is IMethodSymbol memberMethod
+                    && SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
+                {
+                    Implemented(memberMethod.OriginalDefinition).Enqueue(method);
+                }
+            }
+        }
+    }
 
     /// <summary>The SDK calls <paramref name="function"/> makes, itself or through the source methods it calls, each once.</summary>
     public List<SdkCall> CallsReachableFrom(IMethodSymbol function)
@@ -34,19 +70,30 @@ internal sealed class SdkCallGraph
             var next = new List<IMethodSymbol>();
             foreach (var method in frontier)
             {
-                if (!_methods.TryGetValue(method, out var facts))
-                    continue;
-                calls.AddRange(facts.Calls);
-                foreach (var callee in facts.Callees)
+                if (_implementations.TryGetValue(method, out var implementations))
+                    Follow(implementations, visited, next);
+                if (_methods.TryGetValue(method, out var facts))
                 {
-                    if (visited.Count < MaxMethodsPerFunction && visited.Add(callee))
-                        next.Add(callee);
+                    calls.AddRange(facts.Calls);
+                    Follow(facts.Callees, visited, next);
                 }
             }
             frontier = next;
         }
         return calls;
     }
+
+    private static void Follow(IEnumerable<IMethodSymbol> callees, HashSet<IMethodSymbol> visited, List<IMethodSymbol> next)
+    {
+        foreach (var callee in callees)
+        {
+            if (visited.Count < MaxMethodsPerFunction && visited.Add(callee))
+                next.Add(callee);
+        }
+    }
+
+    private ConcurrentQueue<IMethodSymbol> Implemented(IMethodSymbol member) =>
+        _implementations.GetOrAdd(member, static _ => new ConcurrentQueue<IMethodSymbol>());
 
     private MethodFacts FactsOf(IMethodSymbol method) => _methods.GetOrAdd(method, static _ => new MethodFacts());
 

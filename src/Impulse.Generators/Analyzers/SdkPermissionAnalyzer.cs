@@ -44,8 +44,10 @@ public sealed class SdkPermissionAnalyzer : DiagnosticAnalyzer
             start.RegisterSymbolAction(
                 symbol =>
                 {
-                    if (IsFunction((IMethodSymbol)symbol.Symbol, functionAttribute))
-                        functions.Add((IMethodSymbol)symbol.Symbol);
+                    var method = (IMethodSymbol)symbol.Symbol;
+                    if (IsFunction(method, functionAttribute))
+                        functions.Add(method);
+                    graph.AddImplementation(method, compilation.Assembly);
                 },
                 SymbolKind.Method);
             start.RegisterCompilationEndAction(end => SdkPermissionCheck.Report(end, graph, functions, functionAttribute, executionPermission));
@@ -63,7 +65,8 @@ public sealed class SdkPermissionAnalyzer : DiagnosticAnalyzer
             return;
         }
         var callee = SourceMethod(invocation.TargetMethod);
-        if (SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, assembly) && !callee.IsAbstract && !callee.IsExtern)
+        // An abstract or interface callee has no body, but the walk follows it to the project's implementations.
+        if (SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, assembly) && !callee.IsExtern)
             graph.AddCallee(caller, callee);
     }
 
