@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Impulse.Tool.Templates;
@@ -44,7 +45,7 @@ internal sealed partial record FunctionSpec(
         {
             foreach (var variable in variables.Element.EnumerateObject())
             {
-                environment.Add(KeyValuePair.Create(variable.Name, variable.Value.ValueKind == System.Text.Json.JsonValueKind.String
+                environment.Add(KeyValuePair.Create(variable.Name, variable.Value.ValueKind == JsonValueKind.String
                     ? variable.Value.GetString()!
                     : throw ManifestNode.Error($"The manifest's {variables.Describe(variable.Name)} must be a string.")));
             }
@@ -57,30 +58,4 @@ internal sealed partial record FunctionSpec(
 
     [GeneratedRegex("^[A-Za-z0-9_-]+$")]
     private static partial Regex FunctionNamePattern();
-}
-
-/// <summary>One trigger of a function: push or pull, its source, its expression and its settings.</summary>
-internal sealed record TriggerSpec(ManifestNode Node, bool IsPull, string Source, string Expression, ManifestNode Settings)
-{
-    private static readonly string[] PushSources = ["http", "s3", "sns", "eventBridge", "schedule"];
-    private static readonly string[] PullSources = ["queue", "stream", "dynamoDbStream"];
-
-    public static TriggerSpec Read(ManifestNode node)
-    {
-        var kind = node.RequiredString("kind");
-        var source = node.RequiredString("source");
-        var sources = kind switch
-        {
-            "push" => PushSources,
-            "pull" => PullSources,
-            _ => throw ManifestNode.Error($"The manifest's {node.Describe("kind")} is '{kind}'; it must be 'push' or 'pull'."),
-        };
-        if (!sources.Contains(source, StringComparer.Ordinal))
-            throw ManifestNode.Error($"The manifest's {node.Describe("source")} is '{source}', which is not a {kind} source; {kind} sources are {string.Join(", ", sources)}.");
-
-        var settings = node.OptionalObject("settings") ?? new ManifestNode(EmptyObject, node.Describe("settings"));
-        return new TriggerSpec(node, kind == "pull", source, node.RequiredString("expression"), settings);
-    }
-
-    private static readonly System.Text.Json.JsonElement EmptyObject = System.Text.Json.JsonDocument.Parse("{}").RootElement;
 }

@@ -68,11 +68,7 @@ public static partial class SamTemplate
             resources[id] = FunctionResource.Build(function, eventNames[function.Name], parts, options);
             InvokePermissions.Add(function, id, resources, parts, options.AutoPublishAlias);
         }
-        foreach (var (id, bucket) in parts.Buckets.ToList())
-        {
-            parts.Buckets.Remove(id);
-            resources[id] = bucket;
-        }
+        parts.MoveBucketsTo(resources);
 
         var template = new JsonObject
         {

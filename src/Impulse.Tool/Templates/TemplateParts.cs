@@ -16,7 +16,7 @@ internal sealed class TemplateParts(LogicalIds ids, string? httpApiId)
     /// <summary>The explicit HTTP API every HTTP route joins; null when the app has no HTTP triggers.</summary>
     public string? HttpApiId { get; } = httpApiId;
 
-    public JsonObject Buckets { get; } = [];
+    private readonly JsonObject _bucketResources = [];
 
     public JsonObject Parameters { get; } = [];
 
@@ -31,7 +31,7 @@ internal sealed class TemplateParts(LogicalIds ids, string? httpApiId)
 
         id = Ids.Allocate(LogicalIds.Pascal(bucketName) + "Bucket", $"the S3 bucket '{bucketName}'");
         _buckets.Add(bucketName, id);
-        Buckets[id] = new JsonObject
+        _bucketResources[id] = new JsonObject
         {
             ["Type"] = "AWS::S3::Bucket",
             // A bucket holds data the stack did not create; deleting or replacing the stack must not delete it.
@@ -40,6 +40,17 @@ internal sealed class TemplateParts(LogicalIds ids, string? httpApiId)
             ["Properties"] = new JsonObject { ["BucketName"] = bucketName },
         };
         return id;
+    }
+
+    /// <summary>Moves the bucket resources into the template's resources, after everything that refers to them.</summary>
+    public void MoveBucketsTo(JsonObject resources)
+    {
+        foreach (var id in _bucketResources.Select(b => b.Key).ToList())
+        {
+            var bucket = _bucketResources[id];
+            _bucketResources.Remove(id);
+            resources[id] = bucket;
+        }
     }
 
     /// <summary>
