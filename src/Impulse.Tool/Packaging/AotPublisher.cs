@@ -29,11 +29,14 @@ internal static class AotPublisher
         var arguments = new List<string>
         {
             "publish", project.ProjectFile, "-c", "Release", "-r", architecture.RuntimeIdentifier, "-o", publishDirectory,
-            "-p:PublishAot=true", $"-p:ImpulseArchitecture={architecture.Name}",
+            $"-p:ImpulseArchitecture={architecture.Name}",
         };
         arguments.AddRange(ReproducibleBuildArguments(project, artifactsPath));
         log.WriteLine($"Publishing {Path.GetFileName(project.ProjectFile)} for {architecture.Name} ({architecture.RuntimeIdentifier}) with native AOT...");
         await RunDotnetAsync(arguments, project).ConfigureAwait(false);
+        // Without native AOT the publish leaves a launcher that needs the .NET runtime, which Lambda's provided.al2023 lacks.
+        if (File.Exists(Path.Combine(publishDirectory, DeploymentPackage.BootstrapEntry + ".dll")))
+            throw new UserErrorException($"'{project.ProjectFile}' is not published with native AOT: set <PublishAot>true</PublishAot> and <AssemblyName>bootstrap</AssemblyName> in it.");
 
         // The build writes the manifest by running the app, which it cannot do when it builds for another
         // architecture than this machine's; a build for this machine, with the same settings, gives the same manifest.
