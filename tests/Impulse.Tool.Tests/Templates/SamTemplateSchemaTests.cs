@@ -39,6 +39,32 @@ public sealed class SamTemplateSchemaTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void EveryReference_NamesSomethingTheTemplateDefines(string manifest, string? alias)
+    {
+        var template = TemplateFixture.Parse(TemplateFixture.Build(manifest, new SamTemplateOptions(TemplateFixture.CodeUri) { AutoPublishAlias = alias }));
+
+        var problems = TemplateReferences.Unresolvable(template);
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void ReferenceCheck_CatchesAnUndefinedResource_AndAnUnescapedSubVariable()
+    {
+        var template = TemplateFixture.Parse(TemplateFixture.Build("every-trigger.json"));
+        TemplateFixture.Event(template, "OnUploadFunction", "S3")["Properties"]!["Bucket"]!["Ref"] = "MissingBucket";
+        TemplateFixture.Properties(template, "OnUploadFunction")["Policies"]![0]!["Statement"]![0]!["Resource"]![1]!["Fn::Sub"] =
+            "arn:aws:s3:::uploads-${AWS::AccountId}/home/${aws:username}/*";
+
+        var problems = TemplateReferences.Unresolvable(template);
+
+        Assert.Equal(2, problems.Count);
+        Assert.Contains(problems, p => p.Contains("'MissingBucket'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'${aws:username}'", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task SamSchema_RejectsATemplateWithAnUnknownEventProperty()
     {

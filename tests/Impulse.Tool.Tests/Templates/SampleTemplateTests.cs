@@ -27,6 +27,8 @@ public sealed class SampleTemplateTests(PackagedSample sample)
         var errors = await TemplateSchemas.SamErrorsAsync(text);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         var template = TemplateFixture.Parse(text);
+        var problems = TemplateReferences.Unresolvable(template);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
         var resolver = new IntrinsicResolver(template);
         foreach (var (id, permission) in TemplateFixture.OfType(template, "AWS::Lambda::Permission"))
         {
