@@ -50,6 +50,9 @@ internal sealed class GeneratorRun
 
         var run = new GeneratorRun(driver, output, driver.GetRunResult());
         AssertSecondRunIsCached(driver, compilation);
+        // Every manifest a test generates carries policies that must be valid IAM.
+        if (run.Source is not null)
+            Permissions.IamPolicyValidator.AssertManifestValid(Permissions.GeneratedManifest.Read(run.Source));
         return run;
     }
 
