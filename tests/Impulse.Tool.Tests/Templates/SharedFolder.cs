@@ -5,7 +5,8 @@ internal static class SharedFolder
 {
     private const string SolutionFile = "Generators.sln";
 
-    private static readonly string RepositoryRoot = FindRepositoryRoot();
+    /// <summary>The folder that holds Generators.sln.</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     public static string Path { get; } = FindShared();
 
