@@ -42,8 +42,10 @@ public sealed class PermissionAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeSymbol(SymbolAnalysisContext context, INamedTypeSymbol execution, INamedTypeSymbol invoke)
     {
-        var attributes = context.Symbol.GetAttributes();
-        foreach (var attribute in attributes)
+        // A partial method's two parts share one attribute list; the definition part speaks for both.
+        if (context.Symbol is IMethodSymbol { PartialDefinitionPart: not null })
+            return;
+        foreach (var attribute in context.Symbol.GetAttributes())
         {
             if (attribute.AttributeConstructor is null || PermissionSyntax.Of(attribute, context.CancellationToken) is not { } syntax)
                 continue;

@@ -49,7 +49,7 @@ internal static class PermissionDeriver
                 continue;
             var grant = trigger.Source switch
             {
-                "s3" => (Sids.Pascal("S3Invoke", trigger.Expression), new InvokePermissionModel("s3.amazonaws.com", AwsArns.Bucket(trigger.Expression), AwsArns.AccountId)),
+                "s3" => (Sids.Pascal("S3Invoke", NameOf(trigger.Expression)), new InvokePermissionModel("s3.amazonaws.com", AwsArns.Bucket(trigger.Expression), AwsArns.AccountId)),
                 "sns" => (Sids.Pascal("SnsInvoke", NameOf(trigger.Expression)), new InvokePermissionModel("sns.amazonaws.com", AwsArns.Topic(trigger.Expression), null)),
                 "eventBridge" or "schedule" => (Sids.Pascal("EventsInvoke", rules[i]!), new InvokePermissionModel("events.amazonaws.com", AwsArns.Rule(rules[i]!), null)),
                 "http" => (RouteSid(trigger.Expression), new InvokePermissionModel("apigateway.amazonaws.com", AwsArns.Route(trigger.Expression), null)),

@@ -57,6 +57,16 @@ public sealed class PermissionAnalyzerTests
         """);
 
     [Fact]
+    public Task Analyze_PartialMethod_ReportsOnce() => AnalyzerVerifier.VerifyAsync("""
+        public static partial class A
+        {
+            [ExecutionPermission({|IMP0018:"PutItem"|}, "arn:aws:dynamodb:*:*:table/Orders")]
+            public static partial void Store();
+            public static partial void Store() { }
+        }
+        """);
+
+    [Fact]
     public Task Analyze_PermissionWithoutResources_ReportsIMP0019OnTheAttribute() => AnalyzerVerifier.VerifyAsync("""
         public static class A
         {

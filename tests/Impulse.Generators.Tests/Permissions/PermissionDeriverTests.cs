@@ -31,6 +31,14 @@ public sealed class PermissionDeriverTests
     }
 
     [Fact]
+    public void Derive_S3TriggerGivenAsArn_KeepsTheArnAndNamesTheSidAfterTheBucket()
+    {
+        var grant = Assert.Single(Derive("thumbs", Push("s3", "arn:aws:s3:::uploads")).Invoke);
+
+        Assert.Equal(("S3InvokeUploads", "arn:aws:s3:::uploads"), (grant.Sid, grant.SourceArn));
+    }
+
+    [Fact]
     public void Derive_SnsTriggerByNameOrArn_GrantsSnsOnTheTopic()
     {
         var grants = Derive("notify", Push("sns", "orders-topic"), Push("sns", "arn:aws:sns:eu-west-1:123456789012:audit")).Invoke;
