@@ -118,6 +118,7 @@ public static class LocalHost
         var executor = new FunctionExecutor(services, logOutput, level, time, account.Region, account.AccountId, sender);
         var streamFactory = new EmbeddedStreamSourceFactory(StreamDatabasePath(options), new EmbeddedQueueOptions { TimeProvider = time });
         var streams = new StreamDirectory(streamFactory, Math.Max(1, options.StreamShardCount), specs);
+        var streamSender = new LocalStreamSender(streams);
         // Queues close before the factories that opened them, and both after the services that may still send.
         var resources = new HostResources(services, [queues, brokers, embedded, streamFactory]);
         WebApplication? web = null;
@@ -130,7 +131,7 @@ public static class LocalHost
             var triggers = new HttpTriggers(router, functions, executor, hostLog, time, guard);
             var invokeApi = new InvokeApi(functions, executor, async, hostLog, guard);
             web = Build(options, specs);
-            web.Run(new RequestDispatcher(triggers, invokeApi, new ScheduleEndpoint(schedules), hostLog).HandleAsync);
+            web.Run(new RequestDispatcher(triggers, invokeApi, new ScheduleEndpoint(schedules), hostLog, new StreamEndpoint(streamSender, streams)).HandleAsync);
             try
             {
                 await web.StartAsync(cancel).ConfigureAwait(false);
@@ -152,7 +153,7 @@ public static class LocalHost
 
             var address = BoundAddress(web);
             Banner.Write(output, address, triggers.Routes, specs);
-            return new LocalHostHandle(web, new HostServices(async, schedules, pollers, queues, sender, streamPollers, streams, new LocalStreamSender(streams)), resources, address);
+            return new LocalHostHandle(web, new HostServices(async, schedules, pollers, queues, sender, streamPollers, streams, streamSender), resources, address);
         }
         catch
         {
