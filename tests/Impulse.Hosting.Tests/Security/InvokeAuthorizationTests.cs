@@ -117,6 +117,21 @@ public sealed class InvokeAuthorizationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Invoke_DryRun_ChecksPermissionAsLambdaDoes()
+    {
+        var allowed = Invocation("guarded", NewProbe());
+        allowed.Headers.Add("X-Amz-Invocation-Type", "DryRun");
+        var refused = Invocation("guarded", NewProbe());
+        refused.Headers.Add("X-Amz-Invocation-Type", "DryRun");
+
+        using var alice = await _host.SendAsync(allowed, Alice);
+        using var bob = await _host.SendAsync(refused, Bob);
+
+        Assert.Equal(HttpStatusCode.NoContent, alice.StatusCode);
+        await AssertRefusedAsync(bob, "AccessDeniedException", "user/bob is not authorized");
+    }
+
+    [Fact]
     public async Task Invoke_AsyncEventRefused_IsNeverQueued()
     {
         var probe = NewProbe();
