@@ -90,6 +90,33 @@ public sealed class SdkPermissionCodeFixTests
         """);
 
     [Fact]
+    public Task DeclareForACallInAnotherFile_ChangesTheFunctionsFile() => CodeFixVerifier.VerifyAsync(
+        "IMP0021",
+        "Declare kms:Decrypt on 'Open'",
+        """
+        public sealed class Secrets(Vault vault)
+        {
+            [Function("open-secret")]
+            public Task Open(string blob) => vault.DecryptAsync(blob);
+        }
+        """,
+        """
+        public sealed class Secrets(Vault vault)
+        {
+            [Function("open-secret")]
+            [ExecutionPermission("kms:Decrypt", "arn:aws:kms:*:*:key/*")]
+            public Task Open(string blob) => vault.DecryptAsync(blob);
+        }
+        """,
+        impulseInScope: true,
+        """
+        public sealed class Vault(IAmazonKeyManagementService kms)
+        {
+            public Task DecryptAsync(string blob) => kms.DecryptAsync(new DecryptRequest());
+        }
+        """);
+
+    [Fact]
     public Task DeclareWithoutAUsingForImpulse_QualifiesTheAttribute() => CodeFixVerifier.VerifyAsync(
         "IMP0021",
         "Declare ssm:GetParameter on 'Read'",

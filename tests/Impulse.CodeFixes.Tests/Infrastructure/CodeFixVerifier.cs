@@ -18,14 +18,16 @@ internal static class CodeFixVerifier
     /// <paramref name="title"/>, and asserts the result is <paramref name="after"/> and compiles. With
     /// <paramref name="impulseInScope"/> false, the project has no <c>global using Impulse;</c>.
     /// </summary>
-    public static async Task VerifyAsync(string id, string title, string before, string after, bool impulseInScope = true)
+    public static async Task VerifyAsync(string id, string title, string before, string after, bool impulseInScope = true, params string[] otherFiles)
     {
         using var workspace = new AdhocWorkspace();
-        var document = AddProject(workspace, before, impulseInScope);
+        var document = AddProject(workspace, before, impulseInScope, otherFiles);
         var compilation = (await document.Project.GetCompilationAsync())!;
         var diagnostic = Assert.Single((await SdkAnalyzerVerifier.DiagnosticsAsync(compilation)).Where(d => d.Id == id));
 
-        var actions = await ActionsAsync(document, diagnostic);
+        // The IDE asks the fix from the document the diagnostic is in, which need not be the one the fix changes.
+        var reportedIn = document.Project.Solution.GetDocument(diagnostic.Location.SourceTree)!;
+        var actions = await ActionsAsync(reportedIn, diagnostic);
         var action = actions.SingleOrDefault(a => a.Title == title);
         Assert.True(action is not null, $"No fix titled '{title}'; offered: {string.Join(", ", actions.Select(a => a.Title))}");
 
@@ -64,7 +66,7 @@ internal static class CodeFixVerifier
         return actions;
     }
 
-    private static Document AddProject(AdhocWorkspace workspace, string source, bool impulseInScope = true)
+    private static Document AddProject(AdhocWorkspace workspace, string source, bool impulseInScope = true, params string[] otherFiles)
     {
         var globalUsings = impulseInScope ? SdkCompilation.GlobalUsings : SdkCompilation.GlobalUsings.Replace("global using Impulse;", "", StringComparison.Ordinal);
         var project = workspace.AddProject(ProjectInfo.Create(
@@ -78,6 +80,8 @@ internal static class CodeFixVerifier
             metadataReferences: SdkCompilation.References));
         var document = workspace.AddDocument(project.Id, "Functions.cs", SourceText.From(source));
         workspace.AddDocument(project.Id, "GlobalUsings.cs", SourceText.From(globalUsings));
+        for (var i = 0; i < otherFiles.Length; i++)
+            workspace.AddDocument(project.Id, $"Other{i}.cs", SourceText.From(otherFiles[i]));
         return workspace.CurrentSolution.GetDocument(document.Id)!;
     }
 }
