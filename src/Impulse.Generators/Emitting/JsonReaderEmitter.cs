@@ -210,8 +210,11 @@ internal sealed class JsonReaderEmitter(IReadOnlyDictionary<string, JsonTypeMode
         var element = types[type.ElementId!];
         writer.Line($"if (reader.TokenType == {TokenType}.Null) return null!;");
         writer.Line($"{Read}.StartObject(ref reader, {Literal(type.DisplayName)});");
+        // A read-only view gets the lighter JsonMap; a declared Dictionary<,> gets one.
+        var readOnly = IsReadOnlyDictionary(type.Type);
         var dictionary = $"global::System.Collections.Generic.Dictionary<string, {element.Type}>";
-        writer.Line($"{dictionary}? items = null;");
+        var made = readOnly ? $"global::Impulse.Serialization.JsonMap<{element.Type}>" : dictionary;
+        writer.Line($"{made}? items = null;");
         writer.Line("string? key = null;");
         writer.Line("try");
         using (writer.Braces())
@@ -221,7 +224,9 @@ internal sealed class JsonReaderEmitter(IReadOnlyDictionary<string, JsonTypeMode
             {
                 writer.Line($"key = {Read}Names.Key(ref reader, {KeyCache(type.Id)}, items?.Count ?? 0);");
                 writer.Line("reader.Read();");
-                writer.Line($"(items ??= new {dictionary}({SizeHint(type.Id)}, global::System.StringComparer.Ordinal))[key] = {ReadExpression(element.Id)};");
+                writer.Line(readOnly
+                    ? $"(items ??= new {made}({SizeHint(type.Id)})).Set(key, {ReadExpression(element.Id)});"
+                    : $"(items ??= new {made}({SizeHint(type.Id)}, global::System.StringComparer.Ordinal))[key] = {ReadExpression(element.Id)};");
                 writer.Line("key = null;");
             }
         }
@@ -230,13 +235,16 @@ internal sealed class JsonReaderEmitter(IReadOnlyDictionary<string, JsonTypeMode
         writer.Line($"catch (global::System.InvalidOperationException e) {{ var error = {Read}.InvalidText(e); throw key is null ? error : error.InProperty(key); }}");
         writer.Line("if (items is null)");
         // An empty read-only dictionary is shared, as empty read-only lists are.
-        writer.Line(type.Type.StartsWith("global::System.Collections.Generic.IReadOnlyDictionary<", System.StringComparison.Ordinal)
+        writer.Line(readOnly
             ? $"    return global::System.Collections.ObjectModel.ReadOnlyDictionary<string, {element.Type}>.Empty;"
             : $"    return new {dictionary}(global::System.StringComparer.Ordinal);");
         // A hint only: a race between threads leaves one of their sizes, either of which is fine.
         writer.Line($"{SizeHint(type.Id)} = global::System.Math.Min(items.Count, {MaxSizeHint});");
         writer.Line("return items;");
     }
+
+    internal static bool IsReadOnlyDictionary(string type) =>
+        type.StartsWith("global::System.Collections.Generic.IReadOnlyDictionary<", System.StringComparison.Ordinal);
 
     private const int MaxSizeHint = 64;
 

@@ -52,9 +52,15 @@ internal sealed class JsonWriterEmitter(IReadOnlyDictionary<string, JsonTypeMode
                 case JsonTypeKind.Dictionary:
                     writer.Line("writer.WriteByte((byte)'{');");
                     writer.Line("var comma = false;");
-                    // Readers build Dictionary<,>: enumerating it as such uses its struct enumerator, no allocation.
+                    // What readers build, enumerated as itself: a span or a struct enumerator, no allocation.
                     var element = types[type.ElementId!].Type;
-                    writer.Line($"if (value is global::System.Collections.Generic.Dictionary<string, {element}> dictionary)");
+                    if (JsonReaderEmitter.IsReadOnlyDictionary(type.Type))
+                    {
+                        writer.Line($"if (value is global::Impulse.Serialization.JsonMap<{element}> map)");
+                        using (writer.Braces())
+                            EmitPairs(writer, "map.Entries", type.ElementId!);
+                    }
+                    writer.Line($"{(JsonReaderEmitter.IsReadOnlyDictionary(type.Type) ? "else if" : "if")} (value is global::System.Collections.Generic.Dictionary<string, {element}> dictionary)");
                     using (writer.Braces())
                         EmitPairs(writer, "dictionary", type.ElementId!);
                     writer.Line("else");

@@ -46,8 +46,8 @@ internal static class Structural
                 return JsonElement.DeepEquals(e, (JsonElement)actual) ? null : $"{path}: expected {e.GetRawText()}, got {((JsonElement)actual).GetRawText()}.";
             case byte[] bytes:
                 return bytes.AsSpan().SequenceEqual((byte[])actual) ? null : $"{path}: expected bytes {Convert.ToHexString(bytes)}, got {Convert.ToHexString((byte[])actual)}.";
-            case IDictionary dictionary:
-                return Dictionaries(dictionary, (IDictionary)actual, path);
+            case IEnumerable when AsDictionary(expected) is { } dictionary:
+                return AsDictionary(actual) is { } other ? Dictionaries(dictionary, other, path) : $"{path}: expected a dictionary, got a {actual.GetType().Name}.";
             case IEnumerable sequence:
                 return Sequences(sequence, (IEnumerable)actual, path);
         }
@@ -92,6 +92,27 @@ internal static class Structural
                 return difference;
         }
         return null;
+    }
+
+    /// <summary>
+    /// A dictionary as a non-generic one: <see cref="IDictionary"/> as it is, any other read-only dictionary of
+    /// string keys (such as the readers' own map) copied, by its key-value pairs.
+    /// </summary>
+    private static IDictionary? AsDictionary(object value)
+    {
+        if (value is IDictionary dictionary)
+            return dictionary;
+        var readOnly = value.GetType().GetInterfaces().FirstOrDefault(i =>
+            i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>) && i.GetGenericArguments()[0] == typeof(string));
+        if (readOnly is null)
+            return null;
+        var copy = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var pair in (IEnumerable)value)
+        {
+            var type = pair.GetType();
+            copy[(string)type.GetProperty("Key")!.GetValue(pair)!] = type.GetProperty("Value")!.GetValue(pair);
+        }
+        return copy;
     }
 
     private static bool IsCollection(object value) => value is IEnumerable and not string;
