@@ -40,11 +40,17 @@ internal sealed partial record FunctionSpec(
         if (reserved < 0)
             throw ManifestNode.Error($"The manifest's {node.Describe("reservedConcurrency")} is {reserved}; it must be 0 (no reservation) or more.");
 
+        var description = node.OptionalString("description");
+        if (description is { Length: > 256 })
+            throw ManifestNode.Error($"The manifest's {node.Describe("description")} has {description.Length} characters; Lambda accepts 256.");
+
         var environment = new List<KeyValuePair<string, string>>();
         if (node.OptionalObject("environment") is { } variables)
         {
             foreach (var variable in variables.Element.EnumerateObject())
             {
+                if (!VariableNamePattern().IsMatch(variable.Name) || ReservedVariables.Contains(variable.Name))
+                    throw ManifestNode.Error($"The manifest's {variables.Describe(variable.Name)} cannot be set on Lambda: {(ReservedVariables.Contains(variable.Name) ? "Lambda reserves that name" : "a name is a letter, then letters, digits or '_'")}.");
                 environment.Add(KeyValuePair.Create(variable.Name, variable.Value.ValueKind == JsonValueKind.String
                     ? variable.Value.GetString()!
                     : throw ManifestNode.Error($"The manifest's {variables.Describe(variable.Name)} must be a string.")));
@@ -53,8 +59,20 @@ internal sealed partial record FunctionSpec(
 
         var triggers = node.RequiredArray("triggers").Items().Select(TriggerSpec.Read).ToList();
         return new FunctionSpec(node, name, node.RequiredString("handler"), node.RequiredString("runtime"), architecture,
-            memory, timeout, reserved, node.OptionalString("description"), environment, triggers, node.OptionalObject("permissions"));
+            memory, timeout, reserved, description, environment, triggers, node.OptionalObject("permissions"));
     }
+
+    // Variables Lambda sets itself; a function configured with one of them fails to deploy.
+    private static readonly HashSet<string> ReservedVariables = new(StringComparer.Ordinal)
+    {
+        "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_DEFAULT_REGION", "AWS_EXECUTION_ENV",
+        "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_INITIALIZATION_TYPE",
+        "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_LAMBDA_RUNTIME_API", "AWS_REGION",
+        "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "LAMBDA_RUNTIME_DIR", "LAMBDA_TASK_ROOT",
+    };
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]+$")]
+    private static partial Regex VariableNamePattern();
 
     [GeneratedRegex("^[A-Za-z0-9_-]+$")]
     private static partial Regex FunctionNamePattern();

@@ -49,6 +49,27 @@ public sealed class SamTemplateErrorTests
         Assert.Contains(expected, message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("AWS_REGION", "Lambda reserves that name")]
+    [InlineData("_HANDLER", "Lambda reserves that name")]
+    [InlineData("2FA_KEY", "a name is a letter")]
+    [InlineData("API-KEY", "a name is a letter")]
+    public void EnvironmentVariableLambdaRefuses_IsRejected(string name, string expected)
+    {
+        var message = ErrorFor("order-service.json", m => m["functions"]![4]!["environment"]![name] = "value");
+
+        Assert.Contains($"functions[4].environment.{name}", message, StringComparison.Ordinal);
+        Assert.Contains(expected, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DescriptionLongerThanLambdaAllows_IsRejected()
+    {
+        var message = ErrorFor("order-service.json", m => m["functions"]![0]!["description"] = new string('d', 257));
+
+        Assert.Contains("functions[0].description has 257 characters", message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void DuplicateFunctionName_IsRejected()
     {
