@@ -34,7 +34,6 @@ internal static class AnalyzerVerifier
         new StartupAnalyzer(),
         new TriggerAnalyzer(),
         new SdkPermissionAnalyzer(),
-        new SdkPermissionAnalyzer(),
         new PermissionAnalyzer(),
         new BuildPropertyAnalyzer(),
     ];
