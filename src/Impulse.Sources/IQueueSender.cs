@@ -15,8 +15,8 @@ public interface IQueueSender
 /// The <see cref="IQueueSender"/> an app registers (<c>services.AddSingleton&lt;IQueueSender&gt;(AmbientQueueSender.Instance)</c>)
 /// until the generated <c>CreateServices</c> lets a host add services of its own. It forwards to the sender the
 /// current host installed: the local host installs one backed by its queue sources. With none installed (on
-/// Lambda, where an SQS-backed sender does not exist yet) a send is dropped with a warning on standard error,
-/// so an app that runs locally still starts and answers on Lambda.
+/// Lambda) a send is dropped with a warning on standard error, so an app that runs locally still starts and answers
+/// on Lambda; <see cref="WithFallback"/> gives a sender for that case instead, such as one on SQS.
 /// </summary>
 public sealed class AmbientQueueSender : IQueueSender
 {
@@ -42,6 +42,18 @@ public sealed class AmbientQueueSender : IQueueSender
     /// <summary>Makes <paramref name="sender"/> the sender of the current asynchronous flow and the work it starts.</summary>
     public static void InstallForFlow(IQueueSender? sender) => s_flow.Value = sender;
 
+    /// <summary>
+    /// A sender that sends through the sender the current host installed, or through <paramref name="fallback"/>
+    /// where there is none: on Lambda, an SQS-backed sender (<c>Impulse.Sources.Sqs.SqsQueueSender</c>), so one
+    /// registration serves the app under the local host and on AWS.
+    /// </summary>
+    /// <param name="fallback">The sender used when no host installed one.</param>
+    public static IQueueSender WithFallback(IQueueSender fallback)
+    {
+        ArgumentNullException.ThrowIfNull(fallback);
+        return new FallbackSender(fallback);
+    }
+
     /// <inheritdoc/>
     public ValueTask<string> SendAsync(string queue, string body, CancellationToken cancel = default)
     {
@@ -52,9 +64,15 @@ public sealed class AmbientQueueSender : IQueueSender
         if (Interlocked.Exchange(ref s_warned, 1) == 0)
         {
             Console.Error.WriteLine(
-                $"WARN: no queue sender is installed in this process (on Lambda, sending to SQS is not supported yet), so messages sent to '{queue}' and other queues are dropped.");
+                $"WARN: no queue sender is installed in this process, so messages sent to '{queue}' and other queues are dropped. To send to SQS on Lambda, register AmbientQueueSender.WithFallback(new SqsQueueSender()) from Impulse.Sources.Sqs.");
         }
 
         return ValueTask.FromResult("");
+    }
+
+    private sealed class FallbackSender(IQueueSender fallback) : IQueueSender
+    {
+        public ValueTask<string> SendAsync(string queue, string body, CancellationToken cancel = default)
+            => (Current ?? fallback).SendAsync(queue, body, cancel);
     }
 }
