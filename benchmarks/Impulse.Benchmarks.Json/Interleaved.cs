@@ -23,7 +23,7 @@ public static class Interleaved
         Console.WriteLine("| Case | Method | Median ns/op | Ratio to StjSourceGen (median of rounds) | Middle 50% of round ratios | Allocated B/op |");
         Console.WriteLine("| --- | --- | ---: | ---: | --- | ---: |");
         foreach (var records in new[] { 1, 10 })
-            Case($"SqsRead Records={records}", Methods(new SqsRead { Records = records }));
+            Case($"SqsRead Records={records}", WithFloor(new SqsRead { Records = records }));
         Case("HttpApiRequestRead", Methods(new HttpApiRequestRead()));
         Case("DynamoDbRead", Methods(new DynamoDbRead()));
         Case("BatchItemFailuresWrite", Methods(new BatchItemFailuresWrite()));
@@ -36,6 +36,15 @@ public static class Interleaved
     {
         benchmark.Setup();
         return [("Generated", benchmark.Generated), ("StjSourceGen", benchmark.StjSourceGen), ("StjReflection", benchmark.StjReflection)];
+    }
+
+    /// <summary>The readers, and beside them the floor of any Utf8JsonReader-based reader on the same input.</summary>
+    private static (string Name, Func<object> Call)[] WithFloor<T>(ReadBenchmarks<T> benchmark)
+        where T : class
+    {
+        var methods = Methods(benchmark);
+        var input = benchmark.Input;
+        return [.. methods, ("Floor: tokens", () => Floor.Tokens(input)), ("Floor: tokens + strings", () => Floor.TokensAndStrings(input))];
     }
 
     private static (string Name, Func<object> Call)[] Methods<T>(WriteBenchmarks<T> benchmark)

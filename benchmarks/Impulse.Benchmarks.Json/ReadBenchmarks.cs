@@ -23,6 +23,9 @@ public abstract class ReadBenchmarks<T>
     /// <summary>The UTF-8 input, built once.</summary>
     protected abstract byte[] Payload();
 
+    /// <summary>The input the readers read, for <see cref="Floor"/>.</summary>
+    public byte[] Input => _payload;
+
     /// <summary>System.Text.Json's source-generated metadata for <typeparamref name="T"/>.</summary>
     protected abstract JsonTypeInfo<T> SourceGen { get; }
 
