@@ -20,7 +20,7 @@ internal sealed class EmbeddedStream : IStreamSource
         Name = name;
         _id = id;
         _shardCount = shardCount;
-        _shards = Enumerable.Range(0, shardCount).Select(ShardIds.Of).ToArray();
+        _shards = Enumerable.Range(0, shardCount).Select(StreamShards.IdOf).ToArray();
     }
 
     public string Name { get; }
@@ -29,11 +29,8 @@ internal sealed class EmbeddedStream : IStreamSource
 
     public ValueTask<StreamPutResult> PutAsync(string partitionKey, ReadOnlyMemory<byte> data, CancellationToken cancel = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(partitionKey);
-        if (partitionKey.Length > ShardIds.MaxPartitionKeyLength)
-            throw new ArgumentException($"A partition key has at most {ShardIds.MaxPartitionKeyLength} characters; this one has {partitionKey.Length}.", nameof(partitionKey));
         cancel.ThrowIfCancellationRequested();
-        var shard = ShardIds.ShardFor(partitionKey, _shardCount);
+        var shard = StreamShards.ShardFor(partitionKey, _shardCount);
         var now = _database.Options.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
         var seq = _database.Run(command =>
         {
@@ -46,14 +43,14 @@ internal sealed class EmbeddedStream : IStreamSource
             return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         });
         _signal.Pulse();
-        return ValueTask.FromResult(new StreamPutResult(ShardIds.Of(shard), ShardIds.SequenceNumber(seq)));
+        return ValueTask.FromResult(new StreamPutResult(StreamShards.IdOf(shard), SequenceNumbers.Format(seq)));
     }
 
     public async ValueTask<IReadOnlyList<StreamRecord>> ReadAsync(string shard, string? after, int maxRecords, TimeSpan waitTime, CancellationToken cancel = default)
     {
         var index = ShardIndex(shard);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRecords, 1);
-        var from = after is null ? 0 : ShardIds.ParseSequenceNumber(after);
+        var from = after is null ? 0 : SequenceNumbers.Parse(after);
         var time = _database.Options.TimeProvider;
         var deadline = time.GetUtcNow() + waitTime;
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel, _database.Closing);
@@ -92,7 +89,7 @@ internal sealed class EmbeddedStream : IStreamSource
             command.Parameters.AddWithValue("$shard", index);
             return command.ExecuteScalar();
         });
-        return ValueTask.FromResult(seq is long value ? ShardIds.SequenceNumber(value) : null);
+        return ValueTask.FromResult(seq is long value ? SequenceNumbers.Format(value) : null);
     }
 
     public ValueTask<string?> GetCheckpointAsync(string consumer, string shard, CancellationToken cancel = default)
@@ -107,14 +104,14 @@ internal sealed class EmbeddedStream : IStreamSource
             command.Parameters.AddWithValue("$shard", index);
             return command.ExecuteScalar();
         });
-        return ValueTask.FromResult(seq is long value ? ShardIds.SequenceNumber(value) : null);
+        return ValueTask.FromResult(seq is long value ? SequenceNumbers.Format(value) : null);
     }
 
     public ValueTask CheckpointAsync(string consumer, string shard, string sequenceNumber, CancellationToken cancel = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(consumer);
         var index = ShardIndex(shard);
-        var seq = ShardIds.ParseSequenceNumber(sequenceNumber);
+        var seq = SequenceNumbers.Parse(sequenceNumber);
         _database.Run(command =>
         {
             command.CommandText = StreamSchema.SetCheckpoint;
@@ -142,7 +139,7 @@ internal sealed class EmbeddedStream : IStreamSource
         {
             records.Add(new StreamRecord(
                 shard,
-                ShardIds.SequenceNumber(reader.GetInt64(0)),
+                SequenceNumbers.Format(reader.GetInt64(0)),
                 reader.GetString(1),
                 (byte[])reader.GetValue(2),
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3))));
@@ -154,7 +151,7 @@ internal sealed class EmbeddedStream : IStreamSource
     private int ShardIndex(string shard)
     {
         ArgumentException.ThrowIfNullOrEmpty(shard);
-        var index = ShardIds.IndexOf(shard, _shardCount);
+        var index = StreamShards.IndexOf(shard, _shardCount);
         return index >= 0
             ? index
             : throw new ArgumentException($"Stream '{Name}' has no shard '{shard}'; its shards are {_shards[0]} to {_shards[^1]}.", nameof(shard));
