@@ -225,6 +225,23 @@ public sealed class UndeclaredPermissionTests
         """);
 
     [Fact]
+    public async Task RequestFromAParameter_NeedsTheUnconditionalActionsOnTheServicesPattern()
+    {
+        var diagnostic = Assert.Single(await SdkAnalyzerVerifier.ReportedAsync("""
+            public sealed class Uploads(IAmazonS3 s3)
+            {
+                [Function("upload")]
+                public Task Upload(string body) => Put(new PutObjectRequest { BucketName = "site", CannedACL = S3CannedACL.PublicRead });
+
+                private Task Put(PutObjectRequest request) => s3.PutObjectAsync(request);
+            }
+            """));
+
+        Assert.Equal("s3:PutObject", diagnostic.Properties["Action"]);
+        Assert.Equal("arn:aws:s3:::*/*", diagnostic.Properties["Resource"]);
+    }
+
+    [Fact]
     public async Task Message_NamesTheCallTheActionTheFunctionAndTheResourceToDeclare()
     {
         var diagnostic = Assert.Single(await SdkAnalyzerVerifier.ReportedAsync("""

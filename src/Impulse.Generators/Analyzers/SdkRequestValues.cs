@@ -10,16 +10,13 @@ namespace Impulse.Generators.Analyzers;
 /// What a call tells about its request: the request properties it sets and the string constants among
 /// them, from an object initializer in the call, or from a local the same method initialises and sets.
 /// The convenience overloads' string parameters (<c>bucketName</c>, <c>queueUrl</c>…) count as properties of
-/// the same name. Names compare ignoring case, so <c>bucketName</c> fills <c>{BucketName}</c>.
+/// the same name. Names compare ignoring case, so <c>bucketName</c> fills <c>{BucketName}</c>. A request that
+/// comes from elsewhere (a parameter, a field) sets nothing the analyzer can see, so its names become <c>*</c>
+/// and actions that depend on what it sets are not asked for.
 /// </summary>
 internal sealed class SdkRequestValues
 {
     private readonly Dictionary<string, string?> _set = new(StringComparer.OrdinalIgnoreCase);
-
-    private SdkRequestValues(bool known) => IsKnown = known;
-
-    /// <summary>False when a request object came from elsewhere (a parameter, a field), so what it sets is unknown.</summary>
-    public bool IsKnown { get; private set; }
 
     public bool IsSet(string property) => _set.ContainsKey(property);
 
@@ -28,7 +25,7 @@ internal sealed class SdkRequestValues
 
     public static SdkRequestValues Read(IInvocationOperation invocation)
     {
-        var values = new SdkRequestValues(known: true);
+        var values = new SdkRequestValues();
         foreach (var argument in invocation.Arguments)
         {
             if (argument.Parameter is null || argument.ArgumentKind == ArgumentKind.DefaultValue)
@@ -44,18 +41,10 @@ internal sealed class SdkRequestValues
 
     private void ReadRequest(IOperation request)
     {
-        switch (request)
-        {
-            case IObjectCreationOperation creation:
-                ReadInitializer(creation.Initializer);
-                break;
-            case ILocalReferenceOperation local:
-                ReadLocal(local);
-                break;
-            default:
-                IsKnown = false;
-                break;
-        }
+        if (request is IObjectCreationOperation creation)
+            ReadInitializer(creation.Initializer);
+        else if (request is ILocalReferenceOperation local)
+            ReadLocal(local);
     }
 
     /// <summary>A local request: its initializer and the later <c>request.X = ...</c> assignments in the same method.</summary>
@@ -64,7 +53,6 @@ internal sealed class SdkRequestValues
         IOperation top = reference;
         while (top.Parent is not null)
             top = top.Parent;
-        var initialized = false;
         foreach (var operation in top.Descendants())
         {
             if (operation is IVariableDeclaratorOperation declarator
@@ -72,7 +60,6 @@ internal sealed class SdkRequestValues
                 && declarator.GetVariableInitializer() is { } initializer
                 && Unwrap(initializer.Value) is IObjectCreationOperation creation)
             {
-                initialized = true;
                 ReadInitializer(creation.Initializer);
             }
             else if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation target } property } assignment
@@ -81,8 +68,6 @@ internal sealed class SdkRequestValues
                 _set[property.Property.Name] = ConstantString(Unwrap(assignment.Value));
             }
         }
-        if (!initialized)
-            IsKnown = false;
     }
 
     private void ReadInitializer(IObjectOrCollectionInitializerOperation? initializer)
