@@ -22,7 +22,7 @@ public sealed class SamplePackageTests(PackagedSample sample)
     }
 
     [Fact]
-    public async Task The_package_holds_the_native_bootstrap_and_the_manifest_the_binary_describes()
+    public async Task The_package_holds_the_native_bootstrap_and_the_manifest_the_binary_describes_which_the_schema_accepts()
     {
         _ = sample.Result;
         using var zip = ZipFile.OpenRead(sample.PackagePath);
@@ -42,6 +42,7 @@ public sealed class SamplePackageTests(PackagedSample sample)
         await process.WaitForExitAsync();
 
         Assert.True(JsonNode.DeepEquals(described, packaged));
+        Assert.Empty((await ManifestSchemaTests.SchemaAsync()).Validate(packaged.ToJsonString()).Select(e => $"{e.Path}: {e.Kind}"));
         Assert.Equal("impulse.manifest/2", packaged["schema"]!.GetValue<string>());
         Assert.Contains("create-order", packaged["functions"]!.AsArray().Select(f => f!["name"]!.GetValue<string>()));
     }

@@ -118,7 +118,7 @@ internal static class ImpulseCli
         foreach (var command in Commands)
         {
             var label = string.Join(' ', new[] { command.Help.Name }.Concat(command.Help.Arguments));
-            var summary = command.Help.Summary.Split('.', 2)[0].ReplaceLineEndings(" ").Trim() + ".";
+            var summary = FirstSentence(command.Help.Summary);
             writer.WriteLine($"  {label.PadRight(width)}  {summary}");
         }
         writer.WriteLine();
@@ -126,5 +126,13 @@ internal static class ImpulseCli
         writer.WriteLine("Exit codes: 0 done, 1 refused (the message says what is wrong), 2 the command line is wrong.");
     }
 
-    private static Handler Sync(Func<ParsedArguments, ToolConsole, int> run) => (arguments, console) => Task.FromResult(run(arguments, console));
+    /// <summary>Up to the first period that ends a sentence (not the one in <c>provided.al2023</c>).</summary>
+    private static string FirstSentence(string text)
+    {
+        var flat = text.ReplaceLineEndings(" ").Trim();
+        var end = flat.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? flat : flat[..(end + 1)];
+    }
+
+        private static Handler Sync(Func<ParsedArguments, ToolConsole, int> run) => (arguments, console) => Task.FromResult(run(arguments, console));
 }
