@@ -13,7 +13,6 @@ using Impulse.Hosting.Sending;
 using Impulse.Hosting.Streams;
 using Impulse.Sources;
 using Impulse.Sources.Embedded;
-using Impulse.Sources.Embedded.Streams;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -116,11 +115,10 @@ public static class LocalHost
         var (queues, brokers) = OpenPullSources(specs, options, embedded);
         var sender = new LocalQueueSender(queues);
         var executor = new FunctionExecutor(services, logOutput, level, time, account.Region, account.AccountId, sender);
-        var streamFactory = new EmbeddedStreamSourceFactory(StreamDatabasePath(options), new EmbeddedQueueOptions { TimeProvider = time });
-        var streams = new StreamDirectory(streamFactory, Math.Max(1, options.StreamShardCount), specs);
+        var streams = OpenStreams(options, specs, time);
         var streamSender = new LocalStreamSender(streams);
         // Queues close before the factories that opened them, and both after the services that may still send.
-        var resources = new HostResources(services, [queues, brokers, embedded, streamFactory]);
+        var resources = new HostResources(services, [queues, brokers, embedded, streams]);
         WebApplication? web = null;
         try
         {
@@ -219,9 +217,18 @@ public static class LocalHost
         }
     }
 
-    /// <summary>The stream database: as configured, else beside the queue database.</summary>
-    private static string StreamDatabasePath(LocalHostOptions options)
-        => options.StreamDatabasePath ?? Path.Combine(Path.GetDirectoryName(options.QueueDatabasePath) ?? "", "streams.db");
+    /// <summary>The app's streams, on the provider configuration picks.</summary>
+    private static StreamDirectory OpenStreams(LocalHostOptions options, IReadOnlyList<FunctionSpec> specs, TimeProvider time)
+    {
+        try
+        {
+            return new StreamDirectory(StreamSources.Open(options, time), Math.Max(1, options.StreamShardCount), specs);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidDataException)
+        {
+            throw new LocalHostStartException($"The stream configuration cannot be used: {e.Message}", e);
+        }
+    }
 
     private static ScheduleRunner OpenSchedules(IEnumerable<HostedFunction> functions, AsyncInvocations async, FunctionExecutor executor, FunctionLogger log, TimeProvider time)
     {

@@ -7,9 +7,9 @@ namespace Impulse.Hosting.Streams;
 /// <summary>
 /// The app's streams by name, on one stream provider (the embedded database by default). Pollers, the stream sender
 /// and tests open streams here, so each is opened once. It also knows which streams DynamoDB triggers read, whose
-/// records must be changes.
+/// records must be changes. Disposing it closes the provider it was given.
 /// </summary>
-internal sealed class StreamDirectory(IStreamSourceFactory factory, int shardCount, IEnumerable<FunctionSpec> functions)
+internal sealed class StreamDirectory(IStreamSourceFactory factory, int shardCount, IEnumerable<FunctionSpec> functions) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<IStreamSource>> _open = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dynamoDb = functions
@@ -37,4 +37,16 @@ internal sealed class StreamDirectory(IStreamSourceFactory factory, int shardCou
 
     /// <summary>Whether a DynamoDB stream trigger reads <paramref name="name"/>.</summary>
     public bool IsDynamoDbStream(string name) => _dynamoDb.Contains(name);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var open in _open.Values)
+        {
+            if (open.IsValueCreated)
+                await open.Value.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (factory is IAsyncDisposable owned)
+            await owned.DisposeAsync().ConfigureAwait(false);
+    }
 }
