@@ -210,6 +210,63 @@ public sealed class UndeclaredPermissionTests
         """);
 
     [Fact]
+    public Task ObjectPersistenceModel_NeedsItsItemActionAndDescribeTableOnTheMappedTable() => SdkAnalyzerVerifier.VerifyAsync("""
+        [DynamoDBTable("Orders")]
+        public sealed class Order
+        {
+            [DynamoDBHashKey]
+            public string Id { get; set; } = "";
+        }
+
+        public sealed class Orders(IDynamoDBContext db)
+        {
+            [Function("save-order")]
+            [ExecutionPermission("dynamodb:DescribeTable", "arn:aws:dynamodb:*:*:table/Orders")]
+            public async Task Save(string id)
+            {
+                await {|IMP0021:db.SaveAsync(new Order { Id = id })|};
+                var loaded = await {|IMP0021:db.LoadAsync<Order>(id)|};
+            }
+        }
+        """);
+
+    [Fact]
+    public async Task ObjectPersistenceModel_ResourceIsTheTableItsTypeNames()
+    {
+        var diagnostics = await SdkAnalyzerVerifier.ReportedAsync("""
+            [DynamoDBTable("Orders")]
+            public sealed class Order
+            {
+                [DynamoDBHashKey]
+                public string Id { get; set; } = "";
+            }
+
+            public sealed class Orders(IDynamoDBContext db)
+            {
+                [Function("delete-order")]
+                public Task Delete(string id) => db.DeleteAsync<Order>(id);
+            }
+            """);
+
+        Assert.Equal(["dynamodb:DeleteItem", "dynamodb:DescribeTable"], diagnostics.Select(d => d.Properties["Action"]).Order(StringComparer.Ordinal));
+        Assert.All(diagnostics, d => Assert.Equal("arn:aws:dynamodb:*:*:table/Orders", d.Properties["Resource"]));
+    }
+
+    [Fact]
+    public Task TransferUtility_NeedsTheObjectActions() => SdkAnalyzerVerifier.VerifyAsync("""
+        public sealed class Files(TransferUtility transfer)
+        {
+            [Function("copy-file")]
+            [ExecutionPermission("s3:PutObject", "arn:aws:s3:::backups/*")]
+            public async Task Copy(string path)
+            {
+                await transfer.UploadAsync(path, "backups");
+                await {|IMP0021:transfer.DownloadAsync(new TransferUtilityDownloadRequest { BucketName = "backups", Key = "k", FilePath = path })|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task PutObjectWithACannedAcl_NeedsPutObjectAcl() => SdkAnalyzerVerifier.VerifyAsync("""
         public sealed class Uploads(IAmazonS3 s3)
         {
@@ -268,10 +325,11 @@ public sealed class UndeclaredPermissionTests
     [InlineData("ssm.GetParametersByPathAsync(new GetParametersByPathRequest { Path = \"/app\" })", "arn:aws:ssm:*:*:parameter/app*")]
     [InlineData("kms.DecryptAsync(new DecryptRequest { KeyId = \"arn:aws:kms:eu-west-1:123456789012:key/1234\" })", "arn:aws:kms:eu-west-1:123456789012:key/1234")]
     [InlineData("kms.EncryptAsync(new EncryptRequest { KeyId = \"alias/app\" })", "arn:aws:kms:*:*:key/*")]
+    [InlineData("transfer.OpenStreamAsync(\"media\", \"a.mp4\")", "arn:aws:s3:::media/*")]
     public async Task ResourceProperty_IsTheNarrowestArnTheCallNames(string call, string resource)
     {
         var diagnostic = Assert.Single(await SdkAnalyzerVerifier.ReportedAsync($$"""
-            public sealed class Calls(IAmazonS3 s3, IAmazonDynamoDB dynamo, IAmazonSQS sqs, IAmazonSimpleSystemsManagement ssm, IAmazonKeyManagementService kms)
+            public sealed class Calls(IAmazonS3 s3, IAmazonDynamoDB dynamo, IAmazonSQS sqs, IAmazonSimpleSystemsManagement ssm, IAmazonKeyManagementService kms, ITransferUtility transfer)
             {
                 [Function("call")]
                 public Task Call(string bucket) => {{call}};

@@ -36,7 +36,26 @@ internal sealed class SdkRequestValues
             else if (argument.Parameter.Type.Name.EndsWith("Request", StringComparison.Ordinal))
                 values.ReadRequest(value);
         }
+        foreach (var typeArgument in invocation.TargetMethod.TypeArguments)
+            values.ReadTypeAttributes(typeArgument);
         return values;
+    }
+
+    /// <summary>
+    /// The object persistence model names its table on the mapped type: <c>[DynamoDBTable("Orders")]</c> on the
+    /// <c>T</c> of <c>SaveAsync&lt;T&gt;</c> fills <c>{DynamoDBTable}</c>. Any attribute with a string first argument counts.
+    /// </summary>
+    private void ReadTypeAttributes(ITypeSymbol type)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            const string Suffix = "Attribute";
+            var name = attribute.AttributeClass?.Name;
+            if (name is null || !name.EndsWith(Suffix, StringComparison.Ordinal) || attribute.ConstructorArguments.Length == 0)
+                continue;
+            if (attribute.ConstructorArguments[0].Value is string value)
+                _set[name.Substring(0, name.Length - Suffix.Length)] = value;
+        }
     }
 
     private void ReadRequest(IOperation request)

@@ -20,6 +20,8 @@ internal static class SdkCompilation
         global using Amazon.S3.Model;
         global using Amazon.DynamoDBv2;
         global using Amazon.DynamoDBv2.Model;
+        global using Amazon.DynamoDBv2.DataModel;
+        global using Amazon.S3.Transfer;
         global using Amazon.SQS;
         global using Amazon.SQS.Model;
         global using Amazon.SimpleSystemsManagement;
