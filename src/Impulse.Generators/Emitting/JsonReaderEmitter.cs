@@ -49,7 +49,7 @@ internal sealed class JsonReaderEmitter(IReadOnlyDictionary<string, JsonTypeMode
         JsonTypeKind.Int32 => $"(reader.TokenType == {TokenType}.Number && reader.TryGetInt32(out var int32) ? int32 : {Read}.Int32(ref reader))",
         JsonTypeKind.Int64 => $"(reader.TokenType == {TokenType}.Number && reader.TryGetInt64(out var int64) ? int64 : {Read}.Int64(ref reader))",
         JsonTypeKind.Boolean => $"(reader.TokenType == {TokenType}.True || ({TokenType}.False == reader.TokenType ? false : {Read}.Boolean(ref reader)))",
-        JsonTypeKind.Bytes => $"{Read}.Bytes(ref reader)!",
+        JsonTypeKind.Bytes => $"(reader.TokenType == {TokenType}.String && reader.TryGetBytesFromBase64(out var bytes) ? bytes : {Read}.Bytes(ref reader)!)",
         JsonTypeKind.JsonElement => $"{Read}.Element(ref reader)",
         _ => $"{Read}.{kind}(ref reader)",
     };
