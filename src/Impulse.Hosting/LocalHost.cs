@@ -102,7 +102,7 @@ public static class LocalHost
         IServiceProvider services;
         try
         {
-            services = app.CreateServices();
+            services = app.CreateServices(HostServiceRegistrations.Add);
         }
         catch (Exception e)
         {

@@ -194,10 +194,11 @@ public sealed class StartupTests : IDisposable
         public override ReadOnlySpan<byte> ManifestJson => inner.ManifestJson;
         public override FunctionInvoker? Find(string name) => inner.Find(name);
 
-        public override IServiceProvider CreateServices()
+        // The overload the host calls, so the host's own services reach the inner app.
+        public override IServiceProvider CreateServices(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection> addHostServices)
         {
             Interlocked.Increment(ref Created);
-            return inner.CreateServices();
+            return inner.CreateServices(addHostServices);
         }
     }
 }

@@ -92,12 +92,17 @@ internal static class ApplicationEmitter
             return;
 
         writer.Line("/// <inheritdoc/>");
-        writer.Line("public override global::System.IServiceProvider CreateServices()");
+        writer.Line("public override global::System.IServiceProvider CreateServices() => CreateServices(static _ => { });");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line("public override global::System.IServiceProvider CreateServices(global::System.Action<global::Microsoft.Extensions.DependencyInjection.IServiceCollection> addHostServices)");
         using (writer.Braces())
         {
             writer.Line("var services = new global::Microsoft.Extensions.DependencyInjection.ServiceCollection();");
             if (app.Startup is not null)
                 writer.Line($"{app.Startup}.ConfigureServices(services);");
+            // After the app's startup, so the host sees (and keeps) what the app registered itself.
+            writer.Line("addHostServices(services);");
             writer.Line("var provider = global::Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);");
             if (needed.Count > 0)
             {

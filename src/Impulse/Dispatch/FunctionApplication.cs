@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Impulse.Dispatch;
 
 /// <summary>
@@ -20,6 +22,14 @@ public abstract class FunctionApplication
     /// invocation; an exception here is an initialisation error.
     /// </summary>
     public virtual IServiceProvider CreateServices() => EmptyServiceProvider.Instance;
+
+    /// <summary>
+    /// Builds the services as <see cref="CreateServices()"/> does, then lets the host that runs the app add its own
+    /// (the local host adds a queue sender): <paramref name="addHostServices"/> runs after the app's startup, and the
+    /// host adds only what the app did not register itself. Apps that override only <see cref="CreateServices()"/>
+    /// get no host services.
+    /// </summary>
+    public virtual IServiceProvider CreateServices(Action<IServiceCollection> addHostServices) => CreateServices();
 
     private sealed class EmptyServiceProvider : IServiceProvider
     {

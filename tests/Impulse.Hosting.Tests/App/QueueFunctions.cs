@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Impulse.Events;
 using Impulse.Sources;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Impulse.Hosting.Tests.App;
 
@@ -103,17 +102,14 @@ public static class QueueFunctions
     public static string KeyOf(string body) => body.Split(':')[0];
 }
 
-/// <summary>Sends what it is given to the <c>forwarded</c> queue, through the sender the host installs.</summary>
+/// <summary>
+/// Sends what it is given to the <c>forwarded</c> queue, through the sender the host installs. The app has no startup:
+/// the host registers <see cref="IQueueSender"/> itself.
+/// </summary>
 public sealed class Forwarder(IQueueSender queues)
 {
     [Function("forwarder")]
     public async Task<string> Forward(Probe probe, CancellationToken cancel) => await queues.SendAsync("forwarded", probe.Key, cancel).ConfigureAwait(false);
-}
-
-/// <summary>The test app's services: only the queue sender.</summary>
-public sealed class Startup : IFunctionsStartup
-{
-    public static void ConfigureServices(IServiceCollection services) => services.AddSingleton<IQueueSender>(AmbientQueueSender.Instance);
 }
 
 /// <summary>Values recorded per key, in order.</summary>
