@@ -17,10 +17,12 @@ internal sealed class RedisStreamSource : IStreamSource
     private const int MillisecondsWidth = 15;
 
     // A checkpoint only moves forward: a late write from a batch that another poller already passed must not rewind it.
-    private static readonly LuaScript AdvanceCheckpoint = LuaScript.Prepare("""
-        local current = redis.call('HGET', @checkpoints, @field)
-        if (not current) or current < @sequence then
-            redis.call('HSET', @checkpoints, @field, @sequence)
+    // Sequence numbers are fixed-width digits, so Lua's string comparison orders them. Run through ServerScript, whose
+    // plain key and value arrays stay AOT-safe where LuaScript's reflection-bound parameters would not.
+    private static readonly ServerScript AdvanceCheckpoint = new("""
+        local current = redis.call('HGET', KEYS[1], ARGV[1])
+        if (not current) or current < ARGV[2] then
+            redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
         end
         return 1
         """);
@@ -100,12 +102,7 @@ internal sealed class RedisStreamSource : IStreamSource
     {
         ArgumentException.ThrowIfNullOrEmpty(consumer);
         ToEntryId(sequenceNumber);
-        await _database.ScriptEvaluateAsync(AdvanceCheckpoint, new
-        {
-            checkpoints = CheckpointsKey,
-            field = CheckpointField(consumer, ShardIndex(shard)),
-            sequence = sequenceNumber,
-        }).ConfigureAwait(false);
+        await AdvanceCheckpoint.EvaluateAsync(_database, [CheckpointsKey], [CheckpointField(consumer, ShardIndex(shard)), sequenceNumber]).ConfigureAwait(false);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
