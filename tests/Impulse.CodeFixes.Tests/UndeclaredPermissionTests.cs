@@ -145,6 +145,34 @@ public sealed class UndeclaredPermissionTests
         """);
 
     [Fact]
+    public Task CallInAPropertyGetterAndAConstructor_ReportsBoth() => SdkAnalyzerVerifier.VerifyAsync("""
+        public sealed class Settings
+        {
+            private readonly Task _warmUp;
+
+            public Settings(IAmazonSimpleSystemsManagement ssm)
+            {
+                Ssm = ssm;
+                _warmUp = {|IMP0021:ssm.DescribeParametersAsync(new DescribeParametersRequest())|};
+            }
+
+            public IAmazonSimpleSystemsManagement Ssm { get; }
+
+            public Task<GetParameterResponse> Password => {|IMP0021:Ssm.GetParameterAsync(new GetParameterRequest { Name = "/app/password" })|};
+        }
+
+        public static class Login
+        {
+            [Function("login")]
+            public static async Task Run(IAmazonSimpleSystemsManagement ssm)
+            {
+                var settings = new Settings(ssm);
+                await settings.Password;
+            }
+        }
+        """);
+
+    [Fact]
     public Task HelperSharedByTwoFunctions_ReportsForTheOneThatLacksTheAction() => SdkAnalyzerVerifier.VerifyAsync("""
         public sealed class Settings(IAmazonSimpleSystemsManagement ssm)
         {

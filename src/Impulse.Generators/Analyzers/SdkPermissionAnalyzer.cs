@@ -41,6 +41,8 @@ public sealed class SdkPermissionAnalyzer : DiagnosticAnalyzer
             var graph = new SdkCallGraph();
             var functions = new ConcurrentBag<IMethodSymbol>();
             start.RegisterOperationAction(operation => Record(operation, clients, graph, compilation.Assembly), OperationKind.Invocation);
+            // Property accessors and constructors are methods too: a helper property may be what makes the SDK call.
+            start.RegisterOperationAction(operation => RecordImplicitCall(operation, graph, compilation.Assembly), OperationKind.PropertyReference, OperationKind.ObjectCreation);
             start.RegisterSymbolAction(
                 symbol =>
                 {
@@ -68,6 +70,23 @@ public sealed class SdkPermissionAnalyzer : DiagnosticAnalyzer
         // An abstract or interface callee has no body, but the walk follows it to the project's implementations.
         if (SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, assembly) && !callee.IsExtern)
             graph.AddCallee(caller, callee);
+    }
+
+    private static void RecordImplicitCall(OperationAnalysisContext context, SdkCallGraph graph, IAssemblySymbol assembly)
+    {
+        if (context.ContainingSymbol is not IMethodSymbol caller)
+            return;
+        var callees = context.Operation switch
+        {
+            IPropertyReferenceOperation reference => new[] { reference.Property.GetMethod, reference.Property.SetMethod },
+            IObjectCreationOperation creation => new[] { creation.Constructor },
+            _ => [],
+        };
+        foreach (var callee in callees)
+        {
+            if (callee is not null && SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, assembly))
+                graph.AddCallee(caller, callee.OriginalDefinition);
+        }
     }
 
     /// <summary>The symbol whose body the graph records: generic and extension forms lead back to the declaration.</summary>
