@@ -71,6 +71,7 @@ public sealed class SdkOperationMapTests(ITestOutputHelper output)
     [InlineData("Amazon.S3.IAmazonS3", "PutBucket", "s3:CreateBucket")]
     [InlineData("Amazon.S3.IAmazonS3", "ListBuckets", "s3:ListAllMyBuckets")]
     [InlineData("Amazon.S3.IAmazonS3", "GetCORSConfiguration", "s3:GetBucketCORS")]
+    [InlineData("Amazon.S3.IAmazonS3", "GetObjectAttributes", "s3:GetObjectAttributes s3:GetObject")]
     [InlineData("Amazon.DynamoDBv2.IAmazonDynamoDB", "BatchGetItem", "dynamodb:BatchGetItem")]
     [InlineData("Amazon.DynamoDBv2.IAmazonDynamoDB", "TransactGetItems", "dynamodb:GetItem")]
     [InlineData("Amazon.DynamoDBv2.IAmazonDynamoDB", "TransactWriteItems", "dynamodb:PutItem dynamodb:UpdateItem dynamodb:DeleteItem dynamodb:ConditionCheckItem")]
