@@ -10,8 +10,9 @@ public static class Stj
     public static readonly JsonSerializerOptions Reflection = CreateReflection();
 
     /// <summary>
-    /// The options <c>FunctionJson.WriteWith</c> gives its writer (no indenting, default encoder,
-    /// <c>SkipValidation</c>), so the serializer's writer does exactly the same work per token.
+    /// The options invokers use for their own <c>Utf8JsonWriter</c>s (no indenting, default encoder,
+    /// <c>SkipValidation</c>): the cheapest a System.Text.Json writer gets, and the bytes the generated
+    /// writers promise to match.
     /// </summary>
     public static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
 

@@ -11,9 +11,9 @@ namespace Impulse.Benchmarks.Json;
 /// <summary>
 /// One value, three writers, into one reused <see cref="ArrayBufferWriter{T}"/> (written count reset per
 /// call). <see cref="Generated"/> is the call a generated invoker makes: <c>FunctionJson.WriteWith</c>,
-/// which resets its thread's cached <see cref="Utf8JsonWriter"/> onto the buffer and detaches it after.
-/// The System.Text.Json writers get the same favour: one cached writer with the same options, reset onto
-/// the buffer per call. Neither side allocates a writer per call.
+/// which writes straight into the buffer through a <see cref="JsonOutput"/> on the stack. The System.Text.Json
+/// writers get one cached <see cref="Utf8JsonWriter"/>, reset onto the buffer per call. Neither side
+/// allocates a writer per call.
 /// </summary>
 [MemoryDiagnoser]
 public abstract class WriteBenchmarks<T>
