@@ -1,4 +1,6 @@
+using System.Collections.Generic;
+
 namespace Impulse.CodeFixes;
 
-/// <summary>The action and resource an added <c>[ExecutionPermission]</c> declares.</summary>
-internal sealed record PermissionToDeclare(string Action, string Resource);
+/// <summary>The action and resources an added <c>[ExecutionPermission]</c> declares.</summary>
+internal sealed record PermissionToDeclare(string Action, IReadOnlyList<string> Resources);

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -5,21 +7,35 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Impulse.CodeFixes;
 
-/// <summary>Removes one attribute; when it is alone in its list, the list and its line go too.</summary>
+/// <summary>Removes attributes; one alone in its list takes the list and its line with it.</summary>
 internal static class RemovePermission
 {
-    public static async Task<Document> FromAsync(Document document, AttributeSyntax attribute, CancellationToken cancel)
+    public static async Task<Document> FromAsync(Document document, IReadOnlyCollection<AttributeSyntax> attributes, CancellationToken cancel)
     {
         var root = await document.GetSyntaxRootAsync(cancel).ConfigureAwait(false);
-        if (root is null || attribute.Parent is not AttributeListSyntax list)
+        if (root is null)
             return document;
+        root = root.TrackNodes(attributes);
+        foreach (var original in attributes)
+        {
+            if (root.GetCurrentNode(original) is { } attribute)
+                root = Remove(root, attribute);
+        }
+        return document.WithSyntaxRoot(root);
+    }
+
+    private static SyntaxNode Remove(SyntaxNode root, AttributeSyntax attribute)
+    {
+        if (attribute.Parent is not AttributeListSyntax list)
+            return root;
         if (list.Attributes.Count > 1)
-            return document.WithSyntaxRoot(root.RemoveNode(attribute, SyntaxRemoveOptions.KeepNoTrivia)!);
+            return root.RemoveNode(attribute, SyntaxRemoveOptions.KeepNoTrivia)!;
 
         // The next token takes over the list's leading trivia, so a doc comment above the list stays above the member.
-        var next = list.GetLastToken().GetNextToken();
+        var leading = list.GetLeadingTrivia();
         var tracked = root.TrackNodes(list);
-        tracked = tracked.ReplaceToken(tracked.GetCurrentNode(list)!.GetLastToken().GetNextToken(), next.WithLeadingTrivia(list.GetLeadingTrivia()));
-        return document.WithSyntaxRoot(tracked.RemoveNode(tracked.GetCurrentNode(list)!, SyntaxRemoveOptions.KeepNoTrivia)!);
+        var next = tracked.GetCurrentNode(list)!.GetLastToken().GetNextToken();
+        tracked = tracked.ReplaceToken(next, next.WithLeadingTrivia(leading));
+        return tracked.RemoveNode(tracked.GetCurrentNode(list)!, SyntaxRemoveOptions.KeepNoTrivia)!;
     }
 }

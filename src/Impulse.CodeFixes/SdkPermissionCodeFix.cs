@@ -20,14 +20,19 @@ public sealed class SdkPermissionCodeFix : CodeFixProvider
     private const string UnusedPermission = "IMP0022";
 
     // The analyzer's diagnostic properties; the analyzer assembly is not referenced, so the names are repeated here.
-    private const string ActionProperty = "Action";
-    private const string ResourceProperty = "Resource";
+    internal const string ActionProperty = "Action";
+    internal const string ResourceProperty = "Resource";
+
+    // One key per kind of fix, not per action, so Fix All declares every missing action at once.
+    internal const string DeclareOnMethodKey = UndeclaredPermission + ".Method";
+    internal const string DeclareOnClassKey = UndeclaredPermission + ".Class";
+    internal const string RemoveKey = UnusedPermission + ".Remove";
 
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = [UndeclaredPermission, UnusedPermission];
 
     /// <inheritdoc/>
-    public override FixAllProvider? GetFixAllProvider() => null;
+    public override FixAllProvider? GetFixAllProvider() => SdkPermissionFixAll.Instance;
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -54,15 +59,15 @@ public sealed class SdkPermissionCodeFix : CodeFixProvider
         if (document is null)
             return;
         var root = await functionTree.GetRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root.FindToken(functionLocation.SourceSpan.Start).Parent?.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method)
+        if (FunctionAt(root, functionLocation) is not { } method)
             return;
 
-        var permission = new PermissionToDeclare(action, resource);
+        var permission = new PermissionToDeclare(action, [resource]);
         context.RegisterCodeFix(
             CodeAction.Create(
                 $"Declare {action} on '{method.Identifier.ValueText}'",
                 cancel => DeclarePermission.OnAsync(document, method, permission, cancel),
-                equivalenceKey: $"{UndeclaredPermission}.Method.{action}"),
+                equivalenceKey: DeclareOnMethodKey),
             diagnostic);
         if (method.Parent is TypeDeclarationSyntax type)
         {
@@ -70,10 +75,14 @@ public sealed class SdkPermissionCodeFix : CodeFixProvider
                 CodeAction.Create(
                     $"Declare {action} on class '{type.Identifier.ValueText}'",
                     cancel => DeclarePermission.OnAsync(document, type, permission, cancel),
-                    equivalenceKey: $"{UndeclaredPermission}.Class.{action}"),
+                    equivalenceKey: DeclareOnClassKey),
                 diagnostic);
         }
     }
+
+    /// <summary>The method declaration of the function a diagnostic's additional location names.</summary>
+    internal static MethodDeclarationSyntax? FunctionAt(SyntaxNode root, Location functionLocation) =>
+        root.FindToken(functionLocation.SourceSpan.Start).Parent?.FirstAncestorOrSelf<MethodDeclarationSyntax>();
 
     private static async Task RegisterRemoveAsync(CodeFixContext context, Diagnostic diagnostic)
     {
@@ -83,8 +92,8 @@ public sealed class SdkPermissionCodeFix : CodeFixProvider
         context.RegisterCodeFix(
             CodeAction.Create(
                 "Remove the unused permission",
-                cancel => RemovePermission.FromAsync(context.Document, attribute, cancel),
-                equivalenceKey: UnusedPermission),
+                cancel => RemovePermission.FromAsync(context.Document, [attribute], cancel),
+                equivalenceKey: RemoveKey),
             diagnostic);
     }
 }

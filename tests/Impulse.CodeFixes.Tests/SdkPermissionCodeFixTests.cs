@@ -215,4 +215,94 @@ public sealed class SdkPermissionCodeFixTests
             public Task Get(string key) => s3.GetObjectAsync("photos", key);
         }
         """);
+
+    [Fact]
+    public Task FixAllOnFunctions_DeclaresEachMissingActionOncePerFunctionWithEveryResource() => CodeFixVerifier.FixAllAsync(
+        "IMP0021",
+        SdkPermissionCodeFix.DeclareOnMethodKey,
+        """
+        public sealed class Photos(IAmazonS3 s3, IAmazonSQS sqs)
+        {
+            [Function("archive-photo")]
+            public async Task Archive(string key)
+            {
+                await s3.GetObjectAsync("photos", key);
+                await s3.GetObjectAsync("thumbnails", key);
+                await sqs.SendMessageAsync("https://sqs.eu-west-1.amazonaws.com/123456789012/archived", key);
+            }
+
+            [Function("get-photo")]
+            public Task Get(string key) => s3.GetObjectAsync("photos", key);
+        }
+        """,
+        """
+        public sealed class Photos(IAmazonS3 s3, IAmazonSQS sqs)
+        {
+            [Function("archive-photo")]
+            [ExecutionPermission("s3:GetObject", "arn:aws:s3:::photos/*", "arn:aws:s3:::thumbnails/*")]
+            [ExecutionPermission("sqs:SendMessage", "arn:aws:sqs:*:*:archived")]
+            public async Task Archive(string key)
+            {
+                await s3.GetObjectAsync("photos", key);
+                await s3.GetObjectAsync("thumbnails", key);
+                await sqs.SendMessageAsync("https://sqs.eu-west-1.amazonaws.com/123456789012/archived", key);
+            }
+
+            [Function("get-photo")]
+            [ExecutionPermission("s3:GetObject", "arn:aws:s3:::photos/*")]
+            public Task Get(string key) => s3.GetObjectAsync("photos", key);
+        }
+        """);
+
+    [Fact]
+    public Task FixAllOnTheClass_DeclaresEachActionOnceForAllItsFunctions() => CodeFixVerifier.FixAllAsync(
+        "IMP0021",
+        SdkPermissionCodeFix.DeclareOnClassKey,
+        """
+        public sealed class Photos(IAmazonS3 s3)
+        {
+            [Function("get-photo")]
+            public Task Get(string key) => s3.GetObjectAsync("photos", key);
+
+            [Function("head-photo")]
+            public Task Head(string key) => s3.GetObjectMetadataAsync("photos", key);
+        }
+        """,
+        """
+        [ExecutionPermission("s3:GetObject", "arn:aws:s3:::photos/*")]
+        public sealed class Photos(IAmazonS3 s3)
+        {
+            [Function("get-photo")]
+            public Task Get(string key) => s3.GetObjectAsync("photos", key);
+
+            [Function("head-photo")]
+            public Task Head(string key) => s3.GetObjectMetadataAsync("photos", key);
+        }
+        """);
+
+    [Fact]
+    public Task FixAllUnused_RemovesEveryUnusedPermission() => CodeFixVerifier.FixAllAsync(
+        "IMP0022",
+        SdkPermissionCodeFix.RemoveKey,
+        """
+        /// <summary>Photos.</summary>
+        [ExecutionPermission("kms:Decrypt", "*")]
+        public sealed class Photos(IAmazonS3 s3)
+        {
+            /// <summary>One photo.</summary>
+            [ExecutionPermission("s3:DeleteObject", "arn:aws:s3:::photos/*")]
+            [ExecutionPermission("s3:PutObject", "arn:aws:s3:::photos/*")]
+            [Function("get-photo"), ExecutionPermission("s3:GetObject", "arn:aws:s3:::photos/*")]
+            public Task Get(string key) => s3.GetObjectAsync("photos", key);
+        }
+        """,
+        """
+        /// <summary>Photos.</summary>
+        public sealed class Photos(IAmazonS3 s3)
+        {
+            /// <summary>One photo.</summary>
+            [Function("get-photo"), ExecutionPermission("s3:GetObject", "arn:aws:s3:::photos/*")]
+            public Task Get(string key) => s3.GetObjectAsync("photos", key);
+        }
+        """);
 }

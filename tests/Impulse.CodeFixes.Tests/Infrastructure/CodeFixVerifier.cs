@@ -44,6 +44,47 @@ internal static class CodeFixVerifier
         Assert.DoesNotContain(remaining, d => d.Id == id && d.GetMessage() == diagnostic.GetMessage());
     }
 
+    /// <summary>
+    /// Runs Fix All in the document for the <paramref name="id"/> diagnostics with the fix of key
+    /// <paramref name="equivalenceKey"/>, and asserts the result is <paramref name="after"/> with no <paramref name="id"/> left.
+    /// </summary>
+    public static async Task FixAllAsync(string id, string equivalenceKey, string before, string after)
+    {
+        using var workspace = new AdhocWorkspace();
+        var document = AddProject(workspace, before);
+        var compilation = (await document.Project.GetCompilationAsync())!;
+        var diagnostics = (await SdkAnalyzerVerifier.DiagnosticsAsync(compilation)).Where(d => d.Id == id).ToImmutableArray();
+        Assert.True(diagnostics.Length > 1, $"Fix All needs more than one {id} to show anything; found {diagnostics.Length}.");
+
+        var fix = new SdkPermissionCodeFix();
+        var context = new FixAllContext(
+            document, fix, FixAllScope.Document, equivalenceKey, [id], new FixedDiagnostics(diagnostics), CancellationToken.None);
+        var action = await fix.GetFixAllProvider()!.GetFixAsync(context);
+        Assert.NotNull(action);
+        var operations = await action.GetOperationsAsync(CancellationToken.None);
+        var fixedDocument = Assert.Single(operations.OfType<ApplyChangesOperation>()).ChangedSolution.GetDocument(document.Id)!;
+        Assert.Equal(after.ReplaceLineEndings("\n"), (await fixedDocument.GetTextAsync()).ToString().ReplaceLineEndings("\n"));
+
+        var remaining = await SdkAnalyzerVerifier.DiagnosticsAsync((await fixedDocument.Project.GetCompilationAsync())!);
+        Assert.DoesNotContain(remaining, d => d.Id == id);
+    }
+
+    /// <summary>The diagnostics Fix All works on, as the IDE hands them over.</summary>
+    private sealed class FixedDiagnostics(ImmutableArray<Diagnostic> diagnostics) : FixAllContext.DiagnosticProvider
+    {
+        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+            Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
+
+        public override async Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
+        {
+            var tree = await document.GetSyntaxTreeAsync(cancellationToken);
+            return diagnostics.Where(d => d.Location.SourceTree == tree);
+        }
+
+        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+            Task.FromResult<IEnumerable<Diagnostic>>([]);
+    }
+
     /// <summary>The titles of the fixes offered for the <paramref name="id"/> diagnostics of <paramref name="source"/>.</summary>
     public static async Task<ImmutableArray<string>> TitlesAsync(string id, string source)
     {
