@@ -40,6 +40,30 @@ public sealed class UnusedPermissionTests
         }
         """);
 
+    [Theory]
+    [InlineData(10, true)]
+    [InlineData(20, false)]
+    public async Task CallChainPastTheWalksDepth_IsNotCalledUnused(int chainLength, bool reached)
+    {
+        var helpers = string.Concat(Enumerable.Range(0, chainLength).Select(i => i == chainLength - 1
+            ? $"    public static Task Step{i}(IAmazonS3 s3) => s3.GetObjectAsync(\"photos\", \"k\");\n"
+            : $"    public static Task Step{i}(IAmazonS3 s3) => Step{i + 1}(s3);\n"));
+        var diagnostics = await SdkAnalyzerVerifier.ReportedAsync($$"""
+            public static class Chain
+            {
+            {{helpers}}
+                [Function("deep")]
+                [ExecutionPermission("s3:GetObject", "arn:aws:s3:::photos/*")]
+                [ExecutionPermission("s3:PutObject", "arn:aws:s3:::photos/*")]
+                public static Task Run(IAmazonS3 s3) => Step0(s3);
+            }
+            """);
+
+        // Reached, the chain's call uses GetObject and PutObject is unused; past the bound, nothing is claimed either way.
+        Assert.Equal(reached ? ["'s3:PutObject' is declared for function 'deep', but no AWS SDK call there needs it; remove it unless code Impulse cannot see uses it"] : [],
+            diagnostics.Select(d => d.GetMessage()));
+    }
+
     [Fact]
     public Task UnusedPermissionOnTheFunction_ReportsTheAttribute() => SdkAnalyzerVerifier.VerifyAsync("""
         public sealed class Photos(IAmazonS3 s3)

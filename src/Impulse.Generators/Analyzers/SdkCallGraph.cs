@@ -60,8 +60,11 @@ internal sealed class SdkCallGraph
     }
 
     /// <summary>The SDK calls <paramref name="function"/> makes, itself or through the source methods it calls, each once.</summary>
-    public List<SdkCall> CallsReachableFrom(IMethodSymbol function)
+    /// <param name="function">The function whose calls to collect.</param>
+    /// <param name="complete">False when the walk stopped at a bound, so calls beyond it are not in the list.</param>
+    public List<SdkCall> CallsReachableFrom(IMethodSymbol function, out bool complete)
     {
+        complete = true;
         var calls = new List<SdkCall>();
         var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { function };
         var frontier = new List<IMethodSymbol> { function };
@@ -71,25 +74,32 @@ internal sealed class SdkCallGraph
             foreach (var method in frontier)
             {
                 if (_implementations.TryGetValue(method, out var implementations))
-                    Follow(implementations, visited, next);
+                    complete &= Follow(implementations, visited, next);
                 if (_methods.TryGetValue(method, out var facts))
                 {
                     calls.AddRange(facts.Calls);
-                    Follow(facts.Callees, visited, next);
+                    complete &= Follow(facts.Callees, visited, next);
                 }
             }
             frontier = next;
         }
+        complete &= frontier.Count == 0;
         return calls;
     }
 
-    private static void Follow(IEnumerable<IMethodSymbol> callees, HashSet<IMethodSymbol> visited, List<IMethodSymbol> next)
+    /// <summary>Queues the callees not yet visited; false when the method bound left some out.</summary>
+    private static bool Follow(IEnumerable<IMethodSymbol> callees, HashSet<IMethodSymbol> visited, List<IMethodSymbol> next)
     {
         foreach (var callee in callees)
         {
-            if (visited.Count < MaxMethodsPerFunction && visited.Add(callee))
-                next.Add(callee);
+            if (visited.Contains(callee))
+                continue;
+            if (visited.Count >= MaxMethodsPerFunction)
+                return false;
+            visited.Add(callee);
+            next.Add(callee);
         }
+        return true;
     }
 
     private ConcurrentQueue<IMethodSymbol> Implemented(IMethodSymbol member) =>

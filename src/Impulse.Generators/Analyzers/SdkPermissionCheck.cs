@@ -49,7 +49,11 @@ internal static class SdkPermissionCheck
             methodLevel.AddRange(onMethod.Select(p => (p, name)));
             var declared = onMethod.Concat(onClass.Declared).ToList();
 
-            foreach (var call in graph.CallsReachableFrom(function))
+            var calls = graph.CallsReachableFrom(function, out var complete);
+            // Past the walk's bound a declared action may well be used, so none of them is called unused.
+            if (!complete)
+                used.UnionWith(declared.Select(Key));
+            foreach (var call in calls)
             {
                 foreach (var need in call.Needs)
                 {
