@@ -114,9 +114,9 @@ public static class LocalHost
         var embedded = new EmbeddedQueueSourceFactory(new EmbeddedQueueOptions { DatabasePath = options.QueueDatabasePath, TimeProvider = time });
         var (queues, brokers) = OpenPullSources(specs, options, embedded);
         var sender = new LocalQueueSender(queues);
-        var executor = new FunctionExecutor(services, logOutput, level, time, account.Region, account.AccountId, sender);
         var streams = OpenStreams(options, specs, time);
         var streamSender = new LocalStreamSender(streams);
+        var executor = new FunctionExecutor(services, logOutput, level, time, account.Region, account.AccountId, sender, streamSender);
         // Queues close before the factories that opened them, and both after the services that may still send.
         var resources = new HostResources(services, [queues, brokers, embedded, streams]);
         WebApplication? web = null;
@@ -141,6 +141,7 @@ public static class LocalHost
 
             // Code outside an invocation (and apps started by `dotnet run`) reaches this host's queues too.
             AmbientQueueSender.InstallForProcess(sender);
+            AmbientStreamSender.InstallForProcess(streamSender);
             if (options.RunAsyncInvocations)
             {
                 async.Start();

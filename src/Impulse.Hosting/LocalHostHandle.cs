@@ -98,6 +98,8 @@ public sealed class LocalHostHandle : IAsyncDisposable
         await _services.Async.StopAsync().ConfigureAwait(false);
         if (AmbientQueueSender.Current == _services.Sender)
             AmbientQueueSender.InstallForProcess(null);
+        if (AmbientStreamSender.Current == _services.StreamSender)
+            AmbientStreamSender.InstallForProcess(null);
         await _resources.DisposeAsync().ConfigureAwait(false);
     }
 }

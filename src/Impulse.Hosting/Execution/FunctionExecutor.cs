@@ -21,7 +21,7 @@ internal sealed record ExecutedInvocation(InvocationStatus Status, FunctionError
 /// response limit), each with a log of its own that also goes to the host's output, framed by the
 /// <c>platform.start</c> and <c>platform.report</c> records Lambda writes in its JSON log format.
 /// </summary>
-internal sealed class FunctionExecutor(IServiceProvider services, SharedLogOutput output, LogLevel minimumLevel, TimeProvider time, string region, string accountId, IQueueSender? sender = null)
+internal sealed class FunctionExecutor(IServiceProvider services, SharedLogOutput output, LogLevel minimumLevel, TimeProvider time, string region, string accountId, IQueueSender? sender = null, IStreamSender? streamSender = null)
 {
     public const string LatestVersion = "$LATEST";
 
@@ -38,6 +38,8 @@ internal sealed class FunctionExecutor(IServiceProvider services, SharedLogOutpu
         // the process; the setting ends with this method's flow.
         if (sender is not null)
             AmbientQueueSender.InstallForFlow(sender);
+        if (streamSender is not null)
+            AmbientStreamSender.InstallForFlow(streamSender);
         var now = time.GetUtcNow();
         var info = new InvocationInfo(
             request.RequestId,

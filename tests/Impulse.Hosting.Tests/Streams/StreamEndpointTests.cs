@@ -28,6 +28,23 @@ public sealed class StreamEndpointTests
     }
 
     [Fact]
+    public async Task FunctionPutsThroughTheAmbientSender_TheStreamTriggerGetsTheRecord()
+    {
+        await using var host = await TestHost.StartAsync();
+        var key = Guid.NewGuid().ToString("N");
+
+        using var response = await host.InvokeAsync("stream-feeder", $$"""{"key":"{{key}}"}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.False(response.Headers.Contains("X-Amz-Function-Error"), body);
+        // The sequence number the put returned, as a JSON string: 20 digits in quotes.
+        Assert.True(body.Length == 22, body);
+        await Eventually.TrueAsync(() => StreamFunctions.Seen.Of(key).Count == 1, "the record the function put");
+        Assert.Equal($"{key}:fed", StreamFunctions.Seen.Of(key)[0]);
+    }
+
+    [Fact]
     public async Task Put_WithoutPartitionKeyOnAKinesisStream_Returns400NamingTheParameter()
     {
         await using var host = await TestHost.StartAsync();

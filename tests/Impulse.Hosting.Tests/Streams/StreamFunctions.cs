@@ -1,6 +1,7 @@
 using System.Text;
 using Impulse.Events;
 using Impulse.Hosting.Tests.App;
+using Impulse.Sources;
 
 namespace Impulse.Hosting.Tests.Streams;
 
@@ -84,6 +85,14 @@ public static class StreamFunctions
     {
         var image = change.DynamoDb.NewImage ?? change.DynamoDb.OldImage!;
         Seen.Add(image["test"].S!, $"{change.EventName} {change.DynamoDb.Keys["id"].S} {change.DynamoDb.StreamViewType} {change.EventSource}");
+    }
+
+    /// <summary>Puts a record on the <c>counted</c> stream through the ambient sender, as one function feeds another's stream trigger.</summary>
+    [Function("stream-feeder")]
+    public static async Task<string> Feed(Probe probe, CancellationToken cancel)
+    {
+        var put = await AmbientStreamSender.Instance.PutRecordAsync("counted", probe.Key, Encoding.UTF8.GetBytes($"{probe.Key}:fed"), cancel).ConfigureAwait(false);
+        return put.SequenceNumber;
     }
 
     public static readonly Recorder<string> Seen = new();
