@@ -1,10 +1,14 @@
+using Impulse.Hosting.Sending;
 using Impulse.Hosting.Tests.App;
 using Impulse.Hosting.Tests.Infrastructure;
+using Impulse.Sources;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Impulse.Hosting.Tests.Polling;
 
 public sealed class QueueSenderTests
 {
+    // The test app has no startup: the forwarder's IQueueSender is the one the host registers.
     [Fact]
     public async Task FunctionSendsThroughQueueSender_MessageReachesThePullTriggerOfThatQueue()
     {
@@ -29,5 +33,30 @@ public sealed class QueueSenderTests
         response.EnsureSuccessStatusCode();
         Assert.Equal(1, (await first.Handle.GetQueue("forwarded").GetStatisticsAsync()).ApproximateNumberOfMessages);
         Assert.Equal(0, (await second.Handle.GetQueue("forwarded").GetStatisticsAsync()).ApproximateNumberOfMessages);
+    }
+
+    [Fact]
+    public void HostServices_AppRegisteredNoSender_HostAddsTheAmbientSender()
+    {
+        var services = new ServiceCollection();
+
+        HostServiceRegistrations.Add(services);
+
+        using var provider = services.BuildServiceProvider();
+        Assert.Same(AmbientQueueSender.Instance, provider.GetRequiredService<IQueueSender>());
+    }
+
+    [Fact]
+    public void HostServices_AppRegisteredItsOwnSender_AppsSenderIsKept()
+    {
+        var services = new ServiceCollection();
+        var own = AmbientQueueSender.WithFallback(AmbientQueueSender.Instance);
+        services.AddSingleton(own);
+
+        HostServiceRegistrations.Add(services);
+
+        using var provider = services.BuildServiceProvider();
+        Assert.Same(own, provider.GetRequiredService<IQueueSender>());
+        Assert.Single(services, d => d.ServiceType == typeof(IQueueSender));
     }
 }
