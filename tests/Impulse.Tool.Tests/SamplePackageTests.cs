@@ -15,7 +15,7 @@ public sealed class SamplePackageTests(PackagedSample sample)
         var first = sample.Result;
 
         // A second build from nothing, in other bin/obj folders and another output folder.
-        var second = (await PackagedSample.PackageAsync(sample["second/artifacts"], sample["second/out"], sample["second/registry"])).Succeeded();
+        var second = (await sample.PackageAsync(sample["second/artifacts"], sample["second/out"], sample["second/registry"])).Succeeded();
 
         Assert.Equal(CodeSha256(first), CodeSha256(second));
         Assert.Equal(File.ReadAllBytes(sample.PackagePath), File.ReadAllBytes(Path.Combine(sample["second/out"], "OrderService-x86_64.zip")));

@@ -41,6 +41,11 @@ internal static class ImpulseCli
         }
 
         var (command, rest) = Find(args);
+        if (command is null && args[0] == "alias" && args.Count == 2 && args[1] is "--help" or "-h")
+        {
+            WriteOverview(console.Out, "alias");
+            return ExitCodes.Success;
+        }
         if (command is null)
         {
             return args[0] == "alias"
@@ -107,7 +112,7 @@ internal static class ImpulseCli
         return ExitCodes.UsageError;
     }
 
-    private static void WriteOverview(TextWriter writer)
+    private static void WriteOverview(TextWriter writer, string? group = null)
     {
         writer.WriteLine("impulse: packages, versions, aliases and SAM templates for Impulse apps.");
         writer.WriteLine();
@@ -115,7 +120,7 @@ internal static class ImpulseCli
         writer.WriteLine();
         writer.WriteLine("Commands:");
         var width = Commands.Max(c => c.Help.Name.Length + 1 + string.Join(' ', c.Help.Arguments).Length);
-        foreach (var command in Commands)
+        foreach (var command in Commands.Where(c => group is null || c.Help.Name.StartsWith(group + " ", StringComparison.Ordinal)))
         {
             var label = string.Join(' ', new[] { command.Help.Name }.Concat(command.Help.Arguments));
             var summary = FirstSentence(command.Help.Summary);

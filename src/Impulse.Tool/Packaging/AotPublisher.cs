@@ -65,7 +65,10 @@ internal static class AotPublisher
     private static IEnumerable<string> ReproducibleBuildArguments(AppProject project, string? artifactsPath)
     {
         yield return "-p:Deterministic=true";
-        yield return "-p:ContinuousIntegrationBuild=true";
+        var sourceRoot = SourceRoot(project);
+        // It asks source control for the repository's root, so it needs one.
+        if (sourceRoot is not null)
+            yield return "-p:ContinuousIntegrationBuild=true";
         var maps = new List<string>();
         if (artifactsPath is not null)
         {
@@ -73,20 +76,20 @@ internal static class AotPublisher
             yield return "--artifacts-path";
             yield return artifactsPath;
         }
-        maps.Add($"{WithSeparator(SourceRoot(project))}=/_/");
+        maps.Add($"{WithSeparator(sourceRoot ?? project.Directory)}=/_/");
         // MSBuild splits -p values at commas and semicolons; %2C is its escape for a comma.
         yield return "-p:PathMap=" + string.Join("%2C", maps);
     }
 
-    /// <summary>The repository the project lives in (the nearest folder up with <c>.git</c>), else its own folder.</summary>
-    private static string SourceRoot(AppProject project)
+    /// <summary>The repository the project lives in (the nearest folder up with <c>.git</c>), or null outside one.</summary>
+    private static string? SourceRoot(AppProject project)
     {
         for (var directory = new DirectoryInfo(project.Directory); directory is not null; directory = directory.Parent)
         {
             if (Directory.Exists(Path.Combine(directory.FullName, ".git")) || File.Exists(Path.Combine(directory.FullName, ".git")))
                 return directory.FullName;
         }
-        return project.Directory;
+        return null;
     }
 
     private static string WithSeparator(string path) =>
