@@ -27,23 +27,14 @@ internal sealed class EmbeddedStream : IStreamSource
 
     public ValueTask<IReadOnlyList<string>> GetShardsAsync(CancellationToken cancel = default) => ValueTask.FromResult(_shards);
 
-    public ValueTask<StreamPutResult> PutAsync(string partitionKey, ReadOnlyMemory<byte> data, CancellationToken cancel = default)
+    public async ValueTask<StreamPutResult> PutAsync(string partitionKey, ReadOnlyMemory<byte> data, CancellationToken cancel = default)
     {
         cancel.ThrowIfCancellationRequested();
         var shard = StreamShards.ShardFor(partitionKey, _shardCount);
         var now = _database.Options.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        var seq = _database.Run(command =>
-        {
-            command.CommandText = StreamSchema.Insert;
-            command.Parameters.AddWithValue("$stream", _id);
-            command.Parameters.AddWithValue("$shard", shard);
-            command.Parameters.AddWithValue("$partition_key", partitionKey);
-            command.Parameters.AddWithValue("$data", data.ToArray());
-            command.Parameters.AddWithValue("$now", now);
-            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        });
+        var seq = await _database.Puts.PutAsync(_id, shard, partitionKey, data.ToArray(), now).ConfigureAwait(false);
         _signal.Pulse();
-        return ValueTask.FromResult(new StreamPutResult(StreamShards.IdOf(shard), SequenceNumbers.Format(seq)));
+        return new StreamPutResult(StreamShards.IdOf(shard), SequenceNumbers.Format(seq));
     }
 
     public async ValueTask<IReadOnlyList<StreamRecord>> ReadAsync(string shard, string? after, int maxRecords, TimeSpan waitTime, CancellationToken cancel = default)

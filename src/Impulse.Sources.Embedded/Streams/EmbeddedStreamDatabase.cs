@@ -23,6 +23,7 @@ public sealed class EmbeddedStreamDatabase : IAsyncDisposable, IDisposable
         Path = path;
         _connection = connection;
         Options = options;
+        Puts = new PutBatcher(this);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -31,6 +32,8 @@ public sealed class EmbeddedStreamDatabase : IAsyncDisposable, IDisposable
     internal EmbeddedQueueOptions Options { get; }
 
     internal CancellationToken Closing => _closing.Token;
+
+    internal PutBatcher Puts { get; }
 
     /// <summary>Opens (creating when missing) the stream database at <paramref name="path"/>; the options give its clock,
     /// busy timeout and how often a waiting read looks for records put by another process.</summary>
@@ -133,6 +136,19 @@ public sealed class EmbeddedStreamDatabase : IAsyncDisposable, IDisposable
             ObjectDisposedException.ThrowIf(_closing.IsCancellationRequested, this);
             using var command = _connection.CreateCommand();
             return statement(command);
+        }
+    }
+
+    /// <summary>Runs statements in one transaction on the shared connection, committed before it returns.</summary>
+    internal T RunInTransaction<T>(Func<SqliteConnection, SqliteTransaction, T> statements)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_closing.IsCancellationRequested, this);
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            var result = statements(_connection, transaction);
+            transaction.Commit();
+            return result;
         }
     }
 
