@@ -63,6 +63,26 @@ public sealed class EmbeddedStreamSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task ConcurrentProducers_SharingCommits_EachKeyReadsBackInPutOrderWithUniqueSequenceNumbers()
+    {
+        await using var factory = new EmbeddedStreamSourceFactory(DatabasePath);
+        var stream = factory.Create(new StreamDefinition("positions", 2));
+
+        var puts = await Task.WhenAll(Enumerable.Range(0, 16).Select(p => Task.Run(() =>
+            PutAsync(stream, $"producer-{p}", [.. Enumerable.Range(0, 50).Select(i => $"{p}:{i}")]))));
+
+        var records = new List<StreamRecord>();
+        foreach (var shard in await stream.GetShardsAsync())
+            records.AddRange(await stream.ReadAsync(shard, null, 10_000, TimeSpan.Zero));
+        Assert.Equal(800, records.Select(r => r.SequenceNumber).Distinct().Count());
+        for (var p = 0; p < 16; p++)
+        {
+            Assert.Equal(Enumerable.Range(0, 50).Select(i => $"{p}:{i}"), Data(records.Where(r => r.PartitionKey == $"producer-{p}")));
+            Assert.Equal(puts[p].Select(x => x.SequenceNumber), records.Where(r => r.PartitionKey == $"producer-{p}").Select(r => r.SequenceNumber));
+        }
+    }
+
+    [Fact]
     public async Task Read_AfterASequenceNumber_ReturnsOnlyLaterRecordsUpToTheLimit()
     {
         await using var factory = new EmbeddedStreamSourceFactory(DatabasePath);
