@@ -177,9 +177,9 @@ internal sealed class ShardPoller
             attempts++;
             if (_trigger.MaxRetryAttempts >= 0 && attempts > _trigger.MaxRetryAttempts)
             {
-                // A partial failure names the record that failed, so only it is given up on; a function error
-                // cannot say which record failed, so the whole (possibly bisected) batch is.
-                var failed = outcome.FunctionError ? batch : batch[..1];
+                // A partial failure names the record that failed, so only it is given up on; a function error (or a
+                // response naming no record) cannot say which record failed, so the whole (possibly bisected) batch is.
+                var failed = outcome.WholeBatch ? batch : batch[..1];
                 await GiveUpAsync(failed, attempts, outcome.Reason).ConfigureAwait(false);
                 batch = batch[failed.Count..];
                 attempts = 0;
@@ -218,7 +218,7 @@ internal sealed class ShardPoller
         catch (Exception e)
         {
             _log.Log(LogLevel.Error, $"Invoking '{FunctionName}' with a batch from stream '{Stream}' {_shard} failed.", e);
-            return new StreamBatchOutcome(0, true, e.Message);
+            return new StreamBatchOutcome(0, true, true, e.Message);
         }
         finally
         {
