@@ -28,6 +28,7 @@ internal sealed class ShardPoller
     private readonly CancellationToken _stopping;
     private readonly string _arn;
     private string? _checkpoint;
+    private bool _started;
 
     public ShardPoller(HostedFunction function, StreamTriggerSpec trigger, IStreamSource stream, string shard, Func<string, IQueueSource> queues, FunctionExecutor executor, StreamPollerSettings settings, FunctionLogger log, TimeProvider time, CancellationToken stopping)
     {
@@ -51,9 +52,26 @@ internal sealed class ShardPoller
     /// <summary>The function's name is the consumer a checkpoint belongs to: one event source mapping per function and stream.</summary>
     private string Consumer => _function.Name;
 
+    /// <summary>
+    /// Finds the start position once, before the host reports it has started, so <c>LATEST</c> means "after what was
+    /// there when the host started" and a record put right after the start is not skipped. A failure here is left
+    /// to <see cref="RunAsync"/>, which keeps trying.
+    /// </summary>
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            await FindStartAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _log.Log(LogLevel.Error, $"Cannot read the checkpoint of '{FunctionName}' on stream '{Stream}' {_shard} at start; trying again.", e);
+        }
+    }
+
     public async Task RunAsync()
     {
-        if (!await StartAsync().ConfigureAwait(false))
+        if (!_started && !await StartAsync().ConfigureAwait(false))
             return;
         while (!_stopping.IsCancellationRequested)
         {
@@ -72,13 +90,7 @@ internal sealed class ShardPoller
         {
             try
             {
-                _checkpoint = await _stream.GetCheckpointAsync(Consumer, _shard, _stopping).ConfigureAwait(false);
-                if (_checkpoint is null && _trigger.StartAtLatest && await _stream.GetLatestSequenceNumberAsync(_shard, _stopping).ConfigureAwait(false) is { } latest)
-                {
-                    // Stored at once, so a restart does not move LATEST past records put in between.
-                    await SaveCheckpointAsync(latest).ConfigureAwait(false);
-                }
-
+                await FindStartAsync().ConfigureAwait(false);
                 return true;
             }
             catch (Exception e) when (!_stopping.IsCancellationRequested)
@@ -94,6 +106,18 @@ internal sealed class ShardPoller
         }
 
         return false;
+    }
+
+    private async Task FindStartAsync()
+    {
+        _checkpoint = await _stream.GetCheckpointAsync(Consumer, _shard, _stopping).ConfigureAwait(false);
+        if (_checkpoint is null && _trigger.StartAtLatest && await _stream.GetLatestSequenceNumberAsync(_shard, _stopping).ConfigureAwait(false) is { } latest)
+        {
+            // Stored at once, so a restart does not move LATEST past records put in between.
+            await SaveCheckpointAsync(latest).ConfigureAwait(false);
+        }
+
+        _started = true;
     }
 
     /// <summary>

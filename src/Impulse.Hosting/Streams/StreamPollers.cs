@@ -27,6 +27,8 @@ internal sealed class StreamPollers(IEnumerable<HostedFunction> functions, Strea
         }
 
         foreach (var poller in _pollers)
+            await poller.InitializeAsync().ConfigureAwait(false);
+        foreach (var poller in _pollers)
             _running.Add(Task.Run(poller.RunAsync));
     }
 

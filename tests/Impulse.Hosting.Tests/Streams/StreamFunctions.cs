@@ -87,6 +87,21 @@ public static class StreamFunctions
         Seen.Add(image["test"].S!, $"{change.EventName} {change.DynamoDb.Keys["id"].S} {change.DynamoDb.StreamViewType} {change.EventSource}");
     }
 
+    /// <summary>Starts at <c>LATEST</c>: records put before its first start are not its business.</summary>
+    [Function("stream-latest")]
+    [PullTrigger(PullSource.Stream, "latest", BatchSize = 10, StartingPosition = "LATEST")]
+    public static void Latest(string data) => Seen.Add(KeyOf(data), data);
+
+    /// <summary>Runs past its one-second timeout on the first call per record, then succeeds.</summary>
+    [Function("stream-slow-once", TimeoutSeconds = 1)]
+    [PullTrigger(PullSource.Stream, "slow-stream", BatchSize = 1)]
+    public static async Task SlowOnce(string data, CancellationToken cancel)
+    {
+        if (Calls.Record(data) == 1)
+            await Task.Delay(TimeSpan.FromSeconds(30), cancel).ConfigureAwait(false);
+        Seen.Add(KeyOf(data), data);
+    }
+
     /// <summary>Puts a record on the <c>counted</c> stream through the ambient sender, as one function feeds another's stream trigger.</summary>
     [Function("stream-feeder")]
     public static async Task<string> Feed(Probe probe, CancellationToken cancel)

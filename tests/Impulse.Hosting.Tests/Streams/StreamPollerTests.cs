@@ -165,6 +165,36 @@ public sealed class StreamPollerTests
     }
 
     [Fact]
+    public async Task StartingPositionLatest_RecordsPutBeforeTheFirstStartAreSkipped_LaterOnesHandled()
+    {
+        var folder = NewFolder();
+        var key = NewKey();
+        await PutBeforeStartAsync(folder, "latest", key, [$"{key}:old-1", $"{key}:old-2"]);
+        await using var host = await StartAsync(folder);
+
+        // LATEST is fixed when the host starts, so a record put right after it is handled.
+        var shard = (await PutAsync(host.Handle.StreamSender, "latest", key, [$"{key}:new"]))[0].Shard;
+
+        await Eventually.TrueAsync(() => StreamFunctions.Seen.Of(key).Count >= 1, "the record put after the start");
+        await Task.Delay(300);
+        Assert.Equal([$"{key}:new"], StreamFunctions.Seen.Of(key));
+        Assert.NotNull(await host.Handle.GetStream("latest").GetCheckpointAsync("stream-latest", shard));
+    }
+
+    [Fact]
+    public async Task FunctionTimesOut_BatchIsRetriedAndSucceeds()
+    {
+        await using var host = await StartAsync();
+        var key = NewKey();
+
+        await PutAsync(host.Handle.StreamSender, "slow-stream", key, [$"{key}:slow"]);
+
+        await Eventually.TrueAsync(() => StreamFunctions.Seen.Of(key).Count == 1, "the retry after the timeout");
+        Assert.Equal(2, Calls.Count($"{key}:slow"));
+        Assert.Contains(host.LogLines, l => l.Contains("retrying from there (retry 1)", StringComparison.Ordinal) && l.Contains("\"stream\":\"slow-stream\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task DynamoDbChanges_PutByTheSender_ArriveAsDynamoDbEventsInOrderPerItem()
     {
         await using var host = await StartAsync();
