@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Impulse.Dispatch;
+using Impulse.Serialization;
 
 namespace Impulse.Benchmarks.Json;
 
@@ -25,7 +26,10 @@ public static class Floor
         return tokens > 0 ? Done : throw new InvalidOperationException("No tokens.");
     }
 
-    /// <summary>Reads every token and makes a string of every string value (property names are not made).</summary>
+    /// <summary>
+    /// Reads every token and makes a string of every string value (property names are not made), the fastest
+    /// way the generated readers know: ASCII widened straight, anything else through <c>GetString</c>.
+    /// </summary>
     public static object TokensAndStrings(byte[] payload)
     {
         var reader = new Utf8JsonReader(payload, Options);
@@ -33,7 +37,10 @@ public static class Floor
         while (reader.Read())
         {
             if (reader.TokenType == JsonTokenType.String)
-                chars += reader.GetString()!.Length;
+            {
+                var text = reader.ValueIsEscaped ? null : JsonRead.Plain(reader.ValueSpan);
+                chars += (text ?? reader.GetString()!).Length;
+            }
         }
         return chars > 0 ? Done : throw new InvalidOperationException("No strings.");
     }

@@ -95,6 +95,26 @@ public sealed class JsonReadHelperTests
         Assert.Throws<JsonReadError>(() => ReadKeys(json, cache));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("aws:sqs")]
+    [InlineData("arn:aws:sqs:us-west-2:123456789012:SQSQueue with a longer tail of plain ASCII text ~!@#")]
+    public void Plain_OfAsciiText_IsWhatGetStringReads(string text)
+    {
+        var json = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(text));
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+
+        Assert.Equal(reader.GetString(), JsonRead.Plain(reader.ValueSpan));
+    }
+
+    [Fact]
+    public void Plain_OfNonAsciiBytes_IsNullForTheCheckedPath()
+    {
+        Assert.Null(JsonRead.Plain(Encoding.UTF8.GetBytes("café")));
+        Assert.Null(JsonRead.Plain([0x61, 0xFF, 0x62]));
+    }
+
     private static string[] ReadKeys(string json, string?[] cache) => ReadKeys(Encoding.UTF8.GetBytes(json), cache);
 
     private static string[] ReadKeys(byte[] json, string?[] cache)

@@ -45,7 +45,7 @@ internal sealed class JsonReaderEmitter(IReadOnlyDictionary<string, JsonTypeMode
     private static string ScalarRead(JsonTypeKind kind) => kind switch
     {
         // The common case inline: a string token read straight; anything else (null, a wrong token, bad text) goes through the checked path.
-        JsonTypeKind.String => $"(reader.TokenType == {TokenType}.String && !reader.ValueIsEscaped ? reader.GetString()! : {Read}.String(ref reader)!)",
+        JsonTypeKind.String => $"(reader.TokenType == {TokenType}.String && !reader.ValueIsEscaped && !reader.HasValueSequence ? {Read}.Plain(reader.ValueSpan) ?? reader.GetString()! : {Read}.String(ref reader)!)",
         JsonTypeKind.Int32 => $"(reader.TokenType == {TokenType}.Number && reader.TryGetInt32(out var int32) ? int32 : {Read}.Int32(ref reader))",
         JsonTypeKind.Int64 => $"(reader.TokenType == {TokenType}.Number && reader.TryGetInt64(out var int64) ? int64 : {Read}.Int64(ref reader))",
         JsonTypeKind.Boolean => $"(reader.TokenType == {TokenType}.True || ({TokenType}.False == reader.TokenType ? false : {Read}.Boolean(ref reader)))",

@@ -22,6 +22,8 @@ public static class JsonRead
     /// <summary>Reads a property name or string token as text, failing cleanly on invalid UTF-8 or a lone surrogate escape.</summary>
     public static string Text(ref Utf8JsonReader reader)
     {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence && Plain(reader.ValueSpan) is { } plain)
+            return plain;
         try
         {
             return reader.GetString()!;
@@ -31,6 +33,14 @@ public static class JsonRead
             throw InvalidText(e);
         }
     }
+
+    /// <summary>
+    /// The string of an unescaped token's bytes when they are all ASCII (most event text): one check and one
+    /// widening copy, without the UTF-8 decoder's layers. Null for anything else, which goes through
+    /// <see cref="Text"/> and its checks.
+    /// </summary>
+    public static string? Plain(ReadOnlySpan<byte> bytes) =>
+        System.Text.Ascii.IsValid(bytes) ? System.Text.Encoding.Latin1.GetString(bytes) : null;
 
     /// <summary>The error for text that is not valid Unicode: invalid UTF-8, or an escaped surrogate with no pair.</summary>
     public static JsonReadError InvalidText(InvalidOperationException exception) =>
