@@ -8,7 +8,7 @@ namespace Impulse.Hosting;
 
 /// <summary>
 /// The host's one request handler: the Invoke API under its fixed prefix, the schedule fire endpoint, the stream put
-/// endpoint, the app's HTTP routes everywhere else.
+/// endpoint and Kinesis's put operations, the app's HTTP routes everywhere else.
 /// A failure of the host itself (not of a function) is logged and answered as AWS answers its own faults.
 /// </summary>
 internal sealed class RequestDispatcher(HttpTriggers triggers, InvokeApi invokeApi, ScheduleEndpoint schedules, FunctionLogger log, StreamEndpoint? streams = null)
@@ -21,7 +21,7 @@ internal sealed class RequestDispatcher(HttpTriggers triggers, InvokeApi invokeA
             // The host's own endpoints come before the app's routes; an app route under /impulse/schedules/ would be shadowed.
             await (isInvokeApi ? invokeApi.HandleAsync(http)
                 : ScheduleEndpoint.Serves(http.Request.Path) ? schedules.HandleAsync(http)
-                : streams is not null && StreamEndpoint.Serves(http.Request.Path) ? streams.HandleAsync(http)
+                : streams is not null && StreamEndpoint.Serves(http.Request) ? streams.HandleAsync(http)
                 : triggers.HandleAsync(http)).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)

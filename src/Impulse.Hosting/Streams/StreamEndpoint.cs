@@ -8,20 +8,30 @@ namespace Impulse.Hosting.Streams;
 /// <c>POST /impulse/streams/{stream}/records?partitionKey=KEY</c>: puts the request body on the stream as one record,
 /// so a stream trigger can be fed with curl. Answers <c>200</c> with Kinesis's <c>PutRecord</c> result
 /// (<c>ShardId</c>, <c>SequenceNumber</c>). For a DynamoDB stream the body is one change and the key may be left out.
+/// It also serves Kinesis's own <c>PutRecord</c> and <c>PutRecords</c> (<see cref="KinesisApi"/>), for the AWS CLI and SDKs.
 /// </summary>
 internal sealed class StreamEndpoint(IStreamSender sender, StreamDirectory streams)
 {
+    private readonly KinesisApi _kinesis = new(sender);
+
     public const string Prefix = "/impulse/streams/";
     private const string Suffix = "/records";
 
     /// <summary>Kinesis's largest record, 1 MiB.</summary>
     public const int MaxRecordBytes = 1024 * 1024;
 
-    public static bool Serves(PathString path) =>
-        path.Value is { } value && value.StartsWith(Prefix, StringComparison.Ordinal) && value.EndsWith(Suffix, StringComparison.Ordinal) && value.Length > Prefix.Length + Suffix.Length;
+    public static bool Serves(HttpRequest request) =>
+        request.Path.Value is { } value && value.StartsWith(Prefix, StringComparison.Ordinal) && value.EndsWith(Suffix, StringComparison.Ordinal) && value.Length > Prefix.Length + Suffix.Length
+        || KinesisApi.Serves(request);
 
     public async Task HandleAsync(HttpContext http)
     {
+        if (KinesisApi.Serves(http.Request))
+        {
+            await _kinesis.HandleAsync(http).ConfigureAwait(false);
+            return;
+        }
+
         var request = http.Request;
         var response = http.Response;
         var stream = Uri.UnescapeDataString(request.Path.Value![Prefix.Length..^Suffix.Length]);
