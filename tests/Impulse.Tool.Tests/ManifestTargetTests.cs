@@ -30,4 +30,26 @@ public sealed class ManifestTargetTests(PackagedSample sample)
             JsonNode.Parse(DeploymentPackage.ReadManifest(sample.PackagePath).Json),
             JsonNode.Parse(await File.ReadAllTextAsync(manifest))));
     }
+
+    [Fact]
+    public async Task A_build_for_another_architecture_skips_the_manifest_it_cannot_run_the_app_for()
+    {
+        _ = sample.Result;
+        var other = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.Arm64
+            ? "linux-x64"
+            : "linux-arm64";
+        // Framework-dependent and without a launcher, so the build needs no packs for the other architecture.
+        string[] build =
+        [
+            "build", sample.SampleDirectory, "-c", "Release", "-r", other, "--artifacts-path", sample.ArtifactsPath,
+            "-p:PublishAot=false", "-p:SelfContained=false", "-p:UseAppHost=false",
+        ];
+
+        var result = await ProcessRunner.RunAsync("dotnet", build, sample.SampleDirectory).WaitAsync(PackagedSample.PackageTimeout);
+
+        Assert.True(result.ExitCode == 0, ProcessRunner.Tail(result.Output));
+        // The IL would even run here; the target declines all the same, as it must for a self-contained or native build.
+        Assert.False(File.Exists(Path.Combine(sample.ArtifactsPath, "bin", "OrderService", $"release_{other}", "impulse.manifest.json")));
+        Assert.True(File.Exists(Path.Combine(sample.ArtifactsPath, "bin", "OrderService", $"release_{other}", "bootstrap.dll")));
+    }
 }
