@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Impulse.Hosting.Execution;
 using Impulse.Sources;
 
@@ -17,50 +16,12 @@ internal static class BatchResult
         failed = batch.Count;
         if (!outcome.Succeeded)
             return [];
-        var failures = FailedIds(outcome.Result);
+        var failures = BatchItemFailureReport.ReadIdentifiers(outcome.Result);
         if (failures is null || failures.Any(id => !batch.Any(m => m.MessageId == id)))
             return [];
 
         var succeeded = batch.Where(m => !failures.Contains(m.MessageId)).ToList();
         failed = batch.Count - succeeded.Count;
         return succeeded;
-    }
-
-    /// <summary>The failed message ids; null when the response is malformed, so the whole batch counts as failed.</summary>
-    private static HashSet<string>? FailedIds(ReadOnlyMemory<byte> result)
-    {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        if (result.IsEmpty)
-            return ids;
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(result);
-        }
-        catch (JsonException)
-        {
-            return ids;
-        }
-
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("batchItemFailures"u8, out var failures)
-                || failures.ValueKind == JsonValueKind.Null)
-                return ids;
-            if (failures.ValueKind != JsonValueKind.Array)
-                return null;
-            foreach (var failure in failures.EnumerateArray())
-            {
-                if (failure.ValueKind != JsonValueKind.Object
-                    || !failure.TryGetProperty("itemIdentifier"u8, out var id)
-                    || id.ValueKind != JsonValueKind.String
-                    || string.IsNullOrEmpty(id.GetString()))
-                    return null;
-                ids.Add(id.GetString()!);
-            }
-        }
-
-        return ids;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Impulse.Hosting.Execution;
 using Impulse.Sources;
 
@@ -25,7 +24,7 @@ internal sealed record StreamBatchOutcome(int? FailedAt, bool FunctionError, boo
     {
         if (!outcome.Succeeded)
             return new StreamBatchOutcome(0, true, true, outcome.Error is { } error ? $"{error.Type}: {error.Message}" : outcome.Status.ToString());
-        var failed = FailedSequenceNumbers(outcome.Result);
+        var failed = BatchItemFailureReport.ReadIdentifiers(outcome.Result);
         if (failed is null)
             return new StreamBatchOutcome(0, false, true, "The function's batchItemFailures response is malformed.");
         if (failed.Count == 0)
@@ -41,44 +40,5 @@ internal sealed record StreamBatchOutcome(int? FailedAt, bool FunctionError, boo
         return first < 0
             ? new StreamBatchOutcome(0, false, true, $"batchItemFailures names '{failed.First()}', which is no record of the batch.")
             : new StreamBatchOutcome(first, false, false, $"The function reported record {batch[first].SequenceNumber} as failed.");
-    }
-
-    /// <summary>The reported sequence numbers; null when the response is malformed.</summary>
-    private static HashSet<string>? FailedSequenceNumbers(ReadOnlyMemory<byte> result)
-    {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        if (result.IsEmpty)
-            return ids;
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(result);
-        }
-        catch (JsonException)
-        {
-            // Any result that is not a failure report is a plain success, as for queues.
-            return ids;
-        }
-
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("batchItemFailures"u8, out var failures)
-                || failures.ValueKind == JsonValueKind.Null)
-                return ids;
-            if (failures.ValueKind != JsonValueKind.Array)
-                return null;
-            foreach (var failure in failures.EnumerateArray())
-            {
-                if (failure.ValueKind != JsonValueKind.Object
-                    || !failure.TryGetProperty("itemIdentifier"u8, out var id)
-                    || id.ValueKind != JsonValueKind.String
-                    || string.IsNullOrEmpty(id.GetString()))
-                    return null;
-                ids.Add(id.GetString()!);
-            }
-        }
-
-        return ids;
     }
 }
