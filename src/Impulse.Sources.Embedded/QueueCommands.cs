@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using static Impulse.Sources.Embedded.SqliteStatements;
 
 namespace Impulse.Sources.Embedded;
 
@@ -143,21 +144,5 @@ internal sealed class QueueCommands : IDisposable
         command.Prepare();
         _all.Add(command);
         return command;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        command.ExecuteNonQuery();
-    }
-
-    private static object? Scalar(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        return command.ExecuteScalar();
     }
 }

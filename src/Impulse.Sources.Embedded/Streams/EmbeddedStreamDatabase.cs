@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
+using static Impulse.Sources.Embedded.SqliteStatements;
 
 namespace Impulse.Sources.Embedded.Streams;
 
@@ -150,21 +151,5 @@ public sealed class EmbeddedStreamDatabase : IAsyncDisposable, IDisposable
             transaction.Commit();
             return result;
         }
-    }
-
-    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        command.ExecuteNonQuery();
-    }
-
-    private static object? Scalar(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        return command.ExecuteScalar();
     }
 }
