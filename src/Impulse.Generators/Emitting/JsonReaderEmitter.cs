@@ -16,6 +16,17 @@ internal sealed class JsonReaderEmitter(IReadOnlyDictionary<string, JsonTypeMode
     {
         writer.Line($"/// <summary>Reads {Escape(type.DisplayName)} at the reader's current token.</summary>");
         writer.Line($"public static {type.Type} {ReadMethod(type.Id)}(ref {Reader} reader)");
+        if (HasRepeatedText(type))
+        {
+            // Read alone, a record has nothing to repeat: it starts with empty slots. A list passes its own.
+            using (writer.Braces())
+            {
+                writer.Line($"var recent = default({RepeatedText});");
+                writer.Line($"return {ReadMethod(type.Id)}(ref reader, ref recent);");
+            }
+            writer.Line($"/// <summary>Reads {Escape(type.DisplayName)}, reusing the strings of the record before it in <paramref name=\"recent\"/> where they repeat.</summary>");
+            writer.Line($"public static {type.Type} {ReadMethod(type.Id)}(ref {Reader} reader, ref {RepeatedText} recent)");
+        }
         using (writer.Braces())
         {
             switch (type.Kind)
@@ -53,6 +64,23 @@ internal sealed class JsonReaderEmitter(IReadOnlyDictionary<string, JsonTypeMode
         JsonTypeKind.JsonElement => $"{Read}.Element(ref reader)",
         _ => $"{Read}.{kind}(ref reader)",
     };
+
+    private const string RepeatedText = "global::Impulse.Serialization.JsonRepeatedText";
+
+    /// <summary>The slot a property's last string is kept in by a list of its type, or -1 when it is read anew each time.</summary>
+    private static int RepeatedSlot(IReadOnlyList<JsonPropertyModel> properties, int index)
+    {
+        if (!properties[index].RepeatsInBatch)
+            return -1;
+        var slot = properties.Take(index).Count(p => p.RepeatsInBatch);
+        return slot < RepeatedSlots ? slot : -1;
+    }
+
+    /// <summary>As many as <c>JsonRepeatedText.Slots</c> in the runtime library.</summary>
+    private const int RepeatedSlots = 4;
+
+    private static bool HasRepeatedText(JsonTypeModel type) =>
+        type.Kind == JsonTypeKind.Object && type.Properties.Any(p => p.RepeatsInBatch && p.Setter != JsonSetter.None);
 
     private void EmitObject(SourceWriter writer, JsonTypeModel type)
     {
@@ -108,7 +136,7 @@ internal sealed class JsonReaderEmitter(IReadOnlyDictionary<string, JsonTypeMode
                 foreach (var (property, index) in group)
                 {
                     writer.Line($"if (global::System.MemoryExtensions.SequenceEqual(name, {Utf8(property.JsonName)}))");
-                    EmitAssignment(writer, property, index);
+                    EmitAssignment(writer, properties, index);
                 }
                 writer.Line("break;");
                 writer.CloseBrace();
@@ -120,17 +148,21 @@ internal sealed class JsonReaderEmitter(IReadOnlyDictionary<string, JsonTypeMode
             for (var i = 0; i < properties.Count; i++)
             {
                 writer.Line($"if ({Read}Names.EqualsIgnoreCase(name, {Utf8(properties[i].JsonName)}))");
-                EmitAssignment(writer, properties[i], i);
+                EmitAssignment(writer, properties, i);
             }
         }
     }
 
-    private void EmitAssignment(SourceWriter writer, JsonPropertyModel property, int index)
+    private void EmitAssignment(SourceWriter writer, List<JsonPropertyModel> properties, int index)
     {
+        var property = properties[index];
+        var slot = RepeatedSlot(properties, index);
         using (writer.Braces())
         {
             writer.Line($"property = {Literal(property.JsonName)};");
-            writer.Line($"p{index} = {ReadExpression(property.TypeId)};");
+            writer.Line(slot >= 0
+                ? $"p{index} = {RepeatedText}.Read(ref reader, ref recent[{slot}])!;"
+                : $"p{index} = {ReadExpression(property.TypeId)};");
             if (property.RejectsNull)
                 writer.Line($"if (p{index} is null) throw {Read}.NullNotAllowed({Literal(property.ClrName)});");
             writer.Line($"has{index} = true;");
@@ -171,11 +203,17 @@ internal sealed class JsonReaderEmitter(IReadOnlyDictionary<string, JsonTypeMode
         writer.Line($"{Read}.StartArray(ref reader);");
         // Items gather on the stack and become one exact array; events are full of short and empty arrays.
         writer.Line($"var items = new global::Impulse.Serialization.JsonItems<{element.Type}>();");
+        // Records of one batch share their source's strings: the list keeps the last of each for the next record.
+        var repeats = HasRepeatedText(element);
+        if (repeats)
+            writer.Line($"var recent = default({RepeatedText});");
         writer.Line("try");
         using (writer.Braces())
         {
             writer.Line($"while (reader.Read() && reader.TokenType != {TokenType}.EndArray)");
-            writer.Line($"    items.Add({ReadExpression(element.Id)});");
+            writer.Line(repeats
+                ? $"    items.Add({ReadMethod(element.Id)}(ref reader, ref recent));"
+                : $"    items.Add({ReadExpression(element.Id)});");
         }
         writer.Line($"catch ({ReadError} e) {{ throw e.AtIndex(items.Count); }}");
         writer.Line($"catch ({JsonException} e) {{ throw {Read}.Malformed(e).AtIndex(items.Count); }}");

@@ -66,7 +66,8 @@ internal sealed record JsonPropertyModel(
     bool SkipNullOnWrite,
     string? DefaultValue,
     string? DefinitionType = null,
-    bool RejectsNull = false);
+    bool RejectsNull = false,
+    bool RepeatsInBatch = false);
 
 /// <summary>How a reader puts a value into an object.</summary>
 internal enum JsonSetter

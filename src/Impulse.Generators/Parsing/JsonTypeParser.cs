@@ -145,7 +145,8 @@ internal sealed class JsonTypeParser(JsonOptionsModel options)
                 DefaultValue: parameter is { HasExplicitDefaultValue: true } ? DefaultLiteral(parameter) : null,
                 DefinitionType: type.IsGenericType ? DefinitionTypeOf(property) : null,
                 // A reference declared without '?' in nullable-aware code promises a value; JSON null would break that promise.
-                RejectsNull: property.Type.IsReferenceType && property.NullableAnnotation == NullableAnnotation.NotAnnotated));
+                RejectsNull: property.Type.IsReferenceType && property.NullableAnnotation == NullableAnnotation.NotAnnotated,
+                RepeatsInBatch: property.Type.SpecialType == SpecialType.System_String && HasAttribute(property, RepeatsInBatchAttribute)));
         }
 
         foreach (var parameter in failed ? Enumerable.Empty<IParameterSymbol>() : constructor.Parameters)
@@ -282,6 +283,12 @@ internal sealed class JsonTypeParser(JsonOptionsModel options)
         }
         return result;
     }
+
+    /// <summary>Marks, on built-in event records, a string that is the same in every record of a batch.</summary>
+    private const string RepeatsInBatchAttribute = "Impulse.Serialization.RepeatsInBatchAttribute";
+
+    private static bool HasAttribute(IPropertySymbol property, string attributeName) =>
+        property.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == attributeName);
 
     private const int IgnoreNever = 0;
     private const int IgnoreAlways = 1;

@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using System.Text.Json.Serialization;
+using Impulse.Serialization;
 
 namespace Impulse.Events;
 
@@ -23,14 +24,17 @@ public sealed record DynamoDbEventRecord
     public string EventName { get; init; } = "";
 
     /// <summary>The version of the stream record format.</summary>
+    [RepeatsInBatch]
     [JsonPropertyName("eventVersion")]
     public string EventVersion { get; init; } = "";
 
     /// <summary>The event source, always <c>aws:dynamodb</c>.</summary>
+    [RepeatsInBatch]
     [JsonPropertyName("eventSource")]
     public string EventSource { get; init; } = "";
 
     /// <summary>The AWS Region of the table.</summary>
+    [RepeatsInBatch]
     [JsonPropertyName("awsRegion")]
     public string AwsRegion { get; init; } = "";
 
@@ -43,6 +47,7 @@ public sealed record DynamoDbEventRecord
     public DynamoDbStreamRecord DynamoDb { get; init; } = new();
 
     /// <summary>The ARN of the table's stream.</summary>
+    [RepeatsInBatch]
     [JsonPropertyName("eventSourceARN")]
     public string EventSourceArn { get; init; } = "";
 }

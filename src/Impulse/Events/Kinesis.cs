@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Impulse.Serialization;
 
 namespace Impulse.Events;
 
@@ -18,6 +19,7 @@ public sealed record KinesisEventRecord
     public KinesisRecord Kinesis { get; init; } = new();
 
     /// <summary>The event source, always <c>aws:kinesis</c>.</summary>
+    [RepeatsInBatch]
     [JsonPropertyName("eventSource")]
     public string EventSource { get; init; } = "";
 
@@ -34,14 +36,17 @@ public sealed record KinesisEventRecord
     public string EventName { get; init; } = "";
 
     /// <summary>The ARN of the role Lambda used to read the stream.</summary>
+    [RepeatsInBatch]
     [JsonPropertyName("invokeIdentityArn")]
     public string InvokeIdentityArn { get; init; } = "";
 
     /// <summary>The AWS Region of the stream.</summary>
+    [RepeatsInBatch]
     [JsonPropertyName("awsRegion")]
     public string AwsRegion { get; init; } = "";
 
     /// <summary>The ARN of the stream.</summary>
+    [RepeatsInBatch]
     [JsonPropertyName("eventSourceARN")]
     public string EventSourceArn { get; init; } = "";
 }

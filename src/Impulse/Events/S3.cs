@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Impulse.Serialization;
 
 namespace Impulse.Events;
 
@@ -14,14 +15,17 @@ public sealed record S3Event
 public sealed record S3EventRecord
 {
     /// <summary>The version of the record format, such as <c>2.1</c>.</summary>
+    [RepeatsInBatch]
     [JsonPropertyName("eventVersion")]
     public string EventVersion { get; init; } = "";
 
     /// <summary>The event source, always <c>aws:s3</c>.</summary>
+    [RepeatsInBatch]
     [JsonPropertyName("eventSource")]
     public string EventSource { get; init; } = "";
 
     /// <summary>The AWS Region of the bucket.</summary>
+    [RepeatsInBatch]
     [JsonPropertyName("awsRegion")]
     public string AwsRegion { get; init; } = "";
 

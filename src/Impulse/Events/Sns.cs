@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using System.Text.Json.Serialization;
+using Impulse.Serialization;
 
 namespace Impulse.Events;
 
@@ -15,14 +16,17 @@ public sealed record SnsEvent
 public sealed record SnsEventRecord
 {
     /// <summary>The version of the record format.</summary>
+    [RepeatsInBatch]
     [JsonPropertyName("EventVersion")]
     public string EventVersion { get; init; } = "";
 
     /// <summary>The ARN of the subscription that delivered the message.</summary>
+    [RepeatsInBatch]
     [JsonPropertyName("EventSubscriptionArn")]
     public string EventSubscriptionArn { get; init; } = "";
 
     /// <summary>The event source, always <c>aws:sns</c>.</summary>
+    [RepeatsInBatch]
     [JsonPropertyName("EventSource")]
     public string EventSource { get; init; } = "";
 

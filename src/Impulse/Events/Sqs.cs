@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using System.Text.Json.Serialization;
+using Impulse.Serialization;
 
 namespace Impulse.Events;
 
@@ -35,14 +36,17 @@ public sealed record SqsMessage
     public string? Md5OfMessageAttributes { get; init; }
 
     /// <summary>The ARN of the queue the message came from.</summary>
+    [RepeatsInBatch]
     [JsonPropertyName("eventSourceARN")]
     public string EventSourceArn { get; init; } = "";
 
     /// <summary>The event source, always <c>aws:sqs</c>.</summary>
+    [RepeatsInBatch]
     [JsonPropertyName("eventSource")]
     public string EventSource { get; init; } = "";
 
     /// <summary>The AWS Region of the queue.</summary>
+    [RepeatsInBatch]
     [JsonPropertyName("awsRegion")]
     public string AwsRegion { get; init; } = "";
 
