@@ -222,4 +222,13 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpBase + "IMP0022.md",
         customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor DynamoDbStreamEventType = new(
+        id: "IMP0024",
+        title: "DynamoDB stream handler takes a type the stream cannot give it",
+        messageFormat: "'{0}' takes '{1}', but a DynamoDB stream delivers change records, not payloads of the app's own; take DynamoDbEventRecord (one record per call, partial failures reported for you), DynamoDbEvent (the whole batch) or JsonElement",
+        category: Functions,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "IMP0024.md");
 }

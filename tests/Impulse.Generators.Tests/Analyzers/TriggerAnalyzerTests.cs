@@ -40,4 +40,45 @@ public sealed class TriggerAnalyzerTests
         Assert.StartsWith("The schedule expression 'cron(0 3 ? * 8 *)' is not valid: ", message);
         Assert.Contains("day-of-week", message);
     }
+
+    [Fact]
+    public Task Analyze_DynamoDbStreamHandlersOfRecordsBatchesOrJson_ReportNothing() => AnalyzerVerifier.VerifyAsync("""
+        using Impulse.Events;
+
+        public sealed record Order(string Id);
+
+        public static class A
+        {
+            [Function("one")] [PullTrigger(PullSource.DynamoDbStream, "Orders")] public static void One(DynamoDbEventRecord change, FunctionContext context) { }
+            [Function("batch")] [PullTrigger(PullSource.DynamoDbStream, "Orders")] public static Task Batch(CancellationToken cancel, DynamoDbEvent changes) => Task.CompletedTask;
+            [Function("raw")] [PullTrigger(PullSource.DynamoDbStream, "Orders")] public static void Raw(JsonElement payload) { }
+            [Function("none")] [PullTrigger(PullSource.DynamoDbStream, "Orders")] public static void None() { }
+            [Function("queue")] [PullTrigger(PullSource.Queue, "orders")] public static void Queue(Order order) { }
+            [Function("kinesis")] [PullTrigger(PullSource.Stream, "orders")] public static void Kinesis(Order order) { }
+        }
+        """);
+
+    [Fact]
+    public Task Analyze_DynamoDbStreamHandlerOfItsOwnType_ReportsTheParameterType() => AnalyzerVerifier.VerifyAsync("""
+        public sealed record Order(string Id);
+
+        public static class A
+        {
+            [Function("own")] [PullTrigger(PullSource.DynamoDbStream, "Orders")] public static void Own({|IMP0024:Order|} order, FunctionContext context) { }
+            [Function("text")] [PullTrigger(PullSource.DynamoDbStream, "Orders")] public static void Text({|IMP0024:string|} body) { }
+        }
+        """);
+
+    [Fact]
+    public async Task Analyze_DynamoDbStreamHandlerOfItsOwnType_MessageNamesHandlerTypeAndChoices()
+    {
+        var diagnostics = await AnalyzerVerifier.ReportedAsync("""
+            public sealed record Order(string Id);
+            public static class A { [Function("own")] [PullTrigger(PullSource.DynamoDbStream, "Orders")] public static void Own(Order order) { } }
+            """);
+
+        var message = Assert.Single(diagnostics).GetMessage();
+        Assert.StartsWith("'Own' takes 'Order', but a DynamoDB stream delivers change records", message);
+        Assert.Contains("DynamoDbEventRecord", message);
+    }
 }
