@@ -190,7 +190,15 @@ public sealed partial class RunningApp : IDisposable
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
-        await _process.WaitForExitAsync().WaitAsync(timeout);
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            // What the host printed last says which part of its shutdown is still waiting.
+            throw new TimeoutException($"The app did not exit within {timeout.TotalSeconds:0} s. Output:{Environment.NewLine}{Output}");
+        }
         return _process.ExitCode;
     }
 
