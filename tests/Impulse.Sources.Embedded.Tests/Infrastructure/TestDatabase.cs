@@ -1,8 +1,11 @@
+
 namespace Impulse.Sources.Embedded.Tests.Infrastructure;
 
 /// <summary>A queue database in a fresh temporary folder, deleted with it.</summary>
-internal sealed class TestDatabase : IAsyncDisposable
+internal sealed class TestDatabase : IConformanceQueues
 {
+    private readonly List<EmbeddedQueueDatabase> _otherConnections = [];
+
     private TestDatabase(string folder, EmbeddedQueueOptions options)
     {
         Folder = folder;
@@ -32,6 +35,15 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public IQueueSource Queue(string name = "orders", RedrivePolicy? redrive = null) => Database.GetQueue(name, redrive);
 
+    /// <summary>The queue through a second database instance on the same file: separate connections and writer
+    /// threads, so only SQLite's own locking keeps it apart from <see cref="Queue"/>.</summary>
+    public IQueueSource QueueOnAnotherConnection(string name = "orders")
+    {
+        var other = EmbeddedQueueDatabase.Open(Options);
+        _otherConnections.Add(other);
+        return other.GetQueue(name);
+    }
+
     /// <summary>Closes the database and opens the same file again, as a restarted app would.</summary>
     public void Reopen()
     {
@@ -41,6 +53,11 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        foreach (var other in _otherConnections)
+        {
+            other.Dispose();
+        }
+
         Database.Dispose();
         try
         {

@@ -1,10 +1,11 @@
+
 namespace Impulse.Sources.Redis.Tests.Infrastructure;
 
 /// <summary>
 /// One test's queues: a factory with a key prefix of its own, every source it opened, and its keys, all removed
 /// when disposed.
 /// </summary>
-internal sealed class TestQueues : IAsyncDisposable
+internal sealed class TestQueues : IConformanceQueues
 {
     private readonly RedisServer _server;
     private readonly List<RedisQueueSourceFactory> _factories = [];
@@ -29,6 +30,9 @@ internal sealed class TestQueues : IAsyncDisposable
 
     /// <summary>A new source for the queue (its own consumer), from this test's first factory.</summary>
     public IQueueSource Queue(string name = "orders", RedrivePolicy? redrive = null) => Open(Factory, name, redrive);
+
+    /// <summary>A new source for the queue from a factory of its own, so over a connection of its own.</summary>
+    public IQueueSource QueueOnAnotherConnection(string name = "orders") => Open(NewFactory(), name);
 
     /// <summary>A factory with its own connection, as another process would have.</summary>
     public RedisQueueSourceFactory NewFactory()
