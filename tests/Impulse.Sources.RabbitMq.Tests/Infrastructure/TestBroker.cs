@@ -6,7 +6,7 @@ namespace Impulse.Sources.RabbitMq.Tests.Infrastructure;
 /// A factory on the broker that <c>IMPULSE_RABBITMQ</c> names, with queue names unique to one test, so tests run in
 /// parallel on one broker without seeing each other's messages. Disposing it deletes the queues it opened.
 /// </summary>
-internal sealed class TestBroker : IAsyncDisposable
+internal sealed class TestBroker : IConformanceQueues
 {
     public const string Variable = "IMPULSE_RABBITMQ";
 
@@ -65,6 +65,10 @@ internal sealed class TestBroker : IAsyncDisposable
         _queues.Add(queue);
         return queue;
     }
+
+    IQueueSource IConformanceQueues.Queue(string name, RedrivePolicy? redrive) => Queue(name, redrive);
+
+    public IQueueSource QueueOnAnotherConnection(string name = "orders") => Queue(name, factory: NewFactory());
 
     public async ValueTask DisposeAsync()
     {

@@ -37,9 +37,11 @@ public abstract class QueueBasicsConformance : QueueConformanceTests
         Assert.All(received, m => Assert.True(m.FirstReceiveTimestamp >= m.SentTimestamp));
         Assert.Equal(3, received.Select(m => m.ReceiptHandle).Distinct().Count());
         Assert.Empty(await queue.ReceiveNow());
+        Assert.Equal(new QueueStatistics(0, 3, 0), await queue.GetStatisticsAsync());
 
         Assert.Equal(3, await queue.DeleteAsync(received.Handles()));
-        Assert.Equal(new QueueStatistics(0, 0, 0), await queue.GetStatisticsAsync());
+        await AssertStatisticsAfterChangeAsync(queue, new QueueStatistics(0, 0, 0));
+        Assert.Equal(0, await queue.DeleteAsync(received.Handles()));
     }
 
     [Fact]
@@ -130,14 +132,18 @@ public abstract class QueueBasicsConformance : QueueConformanceTests
         var orders = test.Queue("orders");
         var invoices = test.Queue("invoices");
         await orders.SendAsync("order");
-
         Assert.Empty(await invoices.ReceiveNow());
+        await invoices.SendAsync("invoice");
+        var invoice = Assert.Single(await invoices.ReceiveNow());
         var order = Assert.Single(await orders.ReceiveNow());
 
-        // A receipt handle of one queue deletes nothing in another.
+        // A receipt handle of one queue deletes nothing in another, even where both deliveries carry the same
+        // broker-side tag (delivery tag 1 on their own channels).
         Assert.Equal(0, await invoices.DeleteAsync([order.ReceiptHandle]));
         Assert.False(await invoices.ChangeVisibilityAsync(order.ReceiptHandle, TimeSpan.Zero));
         Assert.Equal(new QueueStatistics(0, 1, 0), await orders.GetStatisticsAsync());
+        Assert.Equal(new QueueStatistics(0, 1, 0), await invoices.GetStatisticsAsync());
+        Assert.True(await invoices.DeleteAsync(invoice.ReceiptHandle));
     }
 
     [Fact]

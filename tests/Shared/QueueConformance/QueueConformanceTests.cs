@@ -10,4 +10,21 @@ public abstract class QueueConformanceTests
 
     /// <summary>How far a message's timestamps may run ahead of this process's clock (a server stamps them with its own).</summary>
     protected virtual TimeSpan ClockTolerance => TimeSpan.Zero;
+
+    /// <summary>Whether counts may lag a delete for a moment (a broker applies acks asynchronously; SQS's counts are
+    /// approximate), so a test waits for them to settle instead of reading them once.</summary>
+    protected virtual bool StatisticsLagChanges => false;
+
+    /// <summary>Asserts the queue's counts: at once, or once they settle where <see cref="StatisticsLagChanges"/>.</summary>
+    protected async Task AssertStatisticsAfterChangeAsync(IQueueSource queue, QueueStatistics expected)
+    {
+        if (StatisticsLagChanges)
+        {
+            await queue.AssertStatisticsAsync(expected);
+        }
+        else
+        {
+            Assert.Equal(expected, await queue.GetStatisticsAsync());
+        }
+    }
 }
