@@ -7,12 +7,13 @@ namespace Impulse.Sources.Sqs.Tests.Infrastructure;
 /// A factory on the SQS endpoint that <c>IMPULSE_SQS</c> names, with queue names unique to one test, so tests run
 /// in parallel on one endpoint. Disposing it deletes the queues it opened.
 /// </summary>
-internal sealed class TestEndpoint : IAsyncDisposable
+internal sealed class TestEndpoint : IConformanceQueues
 {
     public const string Variable = "IMPULSE_SQS";
 
     private readonly string _prefix = $"impulse-test-{Guid.NewGuid():N}"[..24];
     private readonly HashSet<string> _names = [];
+    private readonly List<SqsQueueSourceFactory> _otherFactories = [];
 
     private TestEndpoint(string serviceUrl)
     {
@@ -58,9 +59,24 @@ internal sealed class TestEndpoint : IAsyncDisposable
         return Factory.Create(new QueueDefinition(full, fullRedrive, settings ?? []));
     }
 
+    IQueueSource IConformanceQueues.Queue(string name, RedrivePolicy? redrive) => Queue(name, redrive);
+
+    /// <summary>The queue through a factory of its own, so with an SDK client and connections of its own.</summary>
+    public IQueueSource QueueOnAnotherConnection(string name = "orders")
+    {
+        var factory = new SqsQueueSourceFactory(new Dictionary<string, string> { [SqsQueueSourceFactory.ServiceUrlSetting] = ServiceUrl });
+        _otherFactories.Add(factory);
+        return factory.Create(new QueueDefinition(QueueName(name), null, new Dictionary<string, string>()));
+    }
+
     public async ValueTask DisposeAsync()
     {
         Factory.Dispose();
+        foreach (var factory in _otherFactories)
+        {
+            factory.Dispose();
+        }
+
         foreach (var name in _names)
         {
             // Best effort: a queue left behind fails no test; the endpoint keeps queues in memory only.
